@@ -1,0 +1,101 @@
+package activity
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Check runs every check of SPEC §3 over the dataset and the report
+// compiled from it, and returns all findings — those met while reading
+// included — most serious first, then in the order of the codes and of
+// the sheet. now and loc decide which months are closed.
+func Check(d *Dataset, r *Report, fy FiscalYear, now time.Time, loc *time.Location) []Finding {
+	fs := append([]Finding(nil), d.Findings...)
+	lines := make(map[string]*ProgramReport, len(r.Programs))
+	for i := range r.Programs {
+		lines[r.Programs[i].Code] = &r.Programs[i]
+	}
+	today := now.In(loc)
+	fs = checkRows(d, fy, Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}, fs)
+	fs = checkAmounts(d, fy, lines, fs)
+	fs = checkMissingEntries(d, fy, now, loc, fs)
+	fs = checkNotPerformed(d, lines, fs)
+	SortFindings(fs)
+	return fs
+}
+
+var codeOrder = func() map[Code]int {
+	m := map[Code]int{}
+	for i, c := range []Code{
+		CodeMissingColumn, CodeUnparsable, CodeEraMismatch, CodeMissingField, CodeUnknownProgram,
+		CodeSettledMismatch, CodeSubtotalMismatch, CodeUnitSuspect, CodeCancelledWithExpense,
+		CodeDuplicateRow, CodeOutsideFiscalYear, CodeOverBudget, CodeMissingEntry, CodeUnknownMember,
+		CodePersonalData, CodeNotPerformed,
+	} {
+		m[c] = i
+	}
+	return m
+}()
+
+// SortFindings orders findings: errors first, then by code, then by tab
+// and cell (row 9 before row 10).
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Severity != b.Severity {
+			return a.Severity == SeverityError
+		}
+		if codeOrder[a.Code] != codeOrder[b.Code] {
+			return codeOrder[a.Code] < codeOrder[b.Code]
+		}
+		return refLess(a.Ref, b.Ref)
+	})
+}
+
+// refLess orders 活動ログ!B9 before 活動ログ!B10 and 事業!A3.
+func refLess(a, b string) bool {
+	ta, ca := splitRef(a)
+	tb, cb := splitRef(b)
+	if ta != tb {
+		return ta < tb
+	}
+	ra, rb := refRow(ca), refRow(cb)
+	if ra != rb {
+		return ra < rb
+	}
+	return ca < cb
+}
+
+func splitRef(ref string) (tab, cell string) {
+	if i := strings.LastIndex(ref, "!"); i >= 0 {
+		return ref[:i], ref[i+1:]
+	}
+	return ref, ""
+}
+
+func refRow(cell string) int {
+	i := strings.IndexAny(cell, "0123456789")
+	if i < 0 {
+		return 0
+	}
+	j := i
+	for j < len(cell) && cell[j] >= '0' && cell[j] <= '9' {
+		j++
+	}
+	n, _ := strconv.Atoi(cell[i:j])
+	return n
+}
+
+// Count returns the number of errors and warnings.
+func Count(fs []Finding) (errors, warnings int) {
+	for _, f := range fs {
+		if f.Severity == SeverityError {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return errors, warnings
+}

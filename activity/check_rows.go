@@ -1,0 +1,131 @@
+package activity
+
+import (
+	"regexp"
+	"strconv"
+	"time"
+)
+
+// checkRows looks at each log row on its own: dates outside the year
+// (a future date, or a stray row in a year that has few),
+// money spent on cancelled events, rows entered twice, personal data in
+// text that will be published.
+func checkRows(d *Dataset, fy FiscalYear, now Date, fs []Finding) []Finding {
+	t := d.Log
+	type dupKey struct {
+		date    Date
+		program *Program
+		member  string
+		yen     int64
+		has     bool
+	}
+	first := map[dupKey]int{}
+	// A row in another fiscal year is a slip when that year holds only a
+	// few rows; a whole year of rows is the log of another year.
+	perYear := map[int]int{}
+	for i := range d.Entries {
+		if e := &d.Entries[i]; !e.Date.IsZero() {
+			perYear[FiscalYearOf(e.Date.Time(time.UTC), fy.StartMonth).Year]++
+		}
+	}
+	stray := max(3, perYear[fy.Year]/20)
+	for i := range d.Entries {
+		e := &d.Entries[i]
+		if e.Date.IsZero() {
+			continue
+		}
+		if !fy.Contains(e.Date) {
+			if e.Date.Before(now) && perYear[FiscalYearOf(e.Date.Time(time.UTC), fy.StartMonth).Year] > stray {
+				continue
+			}
+			fs = append(fs, Finding{Code: CodeOutsideFiscalYear, Severity: SeverityWarning, Ref: t.Ref(e.Row, "date"), Member: e.Member, Row: e.Row,
+				Message: Text{
+					Ja: "日付 " + jaDate(e.Date, true) + " は" + strconv.Itoa(fy.Year) + "年度（" + jaDate(fy.Start(), true) + "〜" + jaDate(fy.End(), true) + "）の外なので報告書に含めません。年の書き間違いではありませんか",
+					En: "date " + enDate(e.Date, true) + " is outside fiscal year " + strconv.Itoa(fy.Year) + " (" + enDate(fy.Start(), true) + " – " + enDate(fy.End(), true) + ") and is left out of the report; is the year mistyped?",
+				}})
+			continue
+		}
+		if e.Status == StatusCancelled && e.HasExpense && e.Expense.Yen > 0 {
+			fs = append(fs, Finding{Code: CodeCancelledWithExpense, Severity: SeverityWarning, Ref: t.Ref(e.Row, "expense"), Member: e.Member, Row: e.Row,
+				Message: Text{
+					Ja: "状態が「中止」ですが支出額 " + FormatYen(e.Expense.Yen, Japanese) + " があります。中止でも支出があったなら備考に理由を、実施したなら状態を直してください（支出額は集計に含めます）",
+					En: "the status is cancelled but the expense is " + FormatYen(e.Expense.Yen, English) + "; if money was spent on the cancelled event note why, if it took place fix the status (the expense is counted)",
+				}})
+		}
+		if e.Program != nil && e.Status != StatusNoActivity {
+			k := dupKey{e.Date, e.Program, nameKey(e.Member), e.Expense.Yen, e.HasExpense}
+			if prev, ok := first[k]; ok {
+				fs = append(fs, Finding{Code: CodeDuplicateRow, Severity: SeverityWarning, Ref: t.Ref(e.Row, "date"), Member: e.Member, Row: e.Row,
+					Message: Text{
+						Ja: strconv.Itoa(prev+1) + "行目と日付・事業・記入者・支出額が同じです。二重に記入していませんか（両方とも集計しています）",
+						En: "same date, program, member and expense as row " + strconv.Itoa(prev+1) + "; entered twice? (both are counted)",
+					}})
+			} else {
+				first[k] = e.Row
+			}
+		}
+		if e.Status != StatusDone {
+			continue // only done rows print their places and beneficiaries
+		}
+		for _, p := range e.Places {
+			fs = personalData(p, t.Ref(e.Row, "place"), e.Member, e.Row, fs)
+		}
+		for _, b := range e.Beneficiaries {
+			fs = personalData(b.Label, t.Ref(e.Row, "beneficiaries"), e.Member, e.Row, fs)
+		}
+	}
+	for _, p := range d.Catalog.Programs {
+		fs = personalData(p.Name, d.ProgramTab.Ref(p.Row, "name"), "", -1, fs)
+		fs = personalData(p.Description, d.ProgramTab.Ref(p.Row, "description"), "", -1, fs)
+	}
+	return fs
+}
+
+var (
+	emailRe = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+`)
+	phoneRe = regexp.MustCompile(`(^|[^0-9])(0[0-9]{1,4}[-‐ー(（)）]?[0-9]{1,4}[-‐ー(（)）]?[0-9]{3,4}|\+81[- ]?[0-9]{1,4}[- ]?[0-9]{1,4}[- ]?[0-9]{3,4})($|[^0-9])`)
+	bankRe  = regexp.MustCompile(`(口座|普通|当座|預金)[^0-9]{0,8}[0-9]{6,8}`)
+)
+
+// personalData reports a phone number, e-mail address or bank account in
+// text that the published report prints.
+func personalData(s, ref, member string, row int, fs []Finding) []Finding {
+	if !mayHoldPersonalData(s) {
+		return fs
+	}
+	s = Fold(s)
+	var what Text
+	switch {
+	case emailRe.MatchString(s):
+		what = Text{Ja: "メールアドレス", En: "an e-mail address"}
+	case bankRe.MatchString(s):
+		what = Text{Ja: "口座番号", En: "a bank account number"}
+	case phoneRe.MatchString(s):
+		what = Text{Ja: "電話番号", En: "a phone number"}
+	default:
+		return fs
+	}
+	return append(fs, Finding{Code: CodePersonalData, Severity: SeverityWarning, Ref: ref, Member: member, Row: row,
+		Message: Text{
+			Ja: what.Ja + "らしきものがあります。この文は公開される報告書に載るので、消すか備考に移してください",
+			En: "this looks like " + what.En + "; the text goes into the published report, so remove it or move it to the note",
+		}})
+}
+
+// mayHoldPersonalData is a cheap test that skips the regular expressions
+// for the usual short text: it needs an @ or six digits.
+func mayHoldPersonalData(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r == '@' || r == '＠':
+			return true
+		case r >= '0' && r <= '9' || r >= '０' && r <= '９':
+			digits++
+			if digits >= 6 {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,108 @@
+package activity
+
+import "strings"
+
+// Entry is one row of the activity log: what a member did, when, for which
+// program, for whom and at what cost, as far as it could be read.
+type Entry struct {
+	// Row is the zero-based row in the log tab.
+	Row         int
+	Date        Date
+	Program     *Program // nil when 事業 matches nothing in the catalogue
+	Description string
+	Places      []string
+	Staff       Staff
+	// Beneficiaries are the groups served; BeneficiaryNames the optional
+	// 受益先 organisations, each counted once per program and year.
+	Beneficiaries    []Beneficiary
+	BeneficiaryNames []string
+	Expense          Amount
+	HasExpense       bool
+	Status           Status
+	Member           string
+	Note             string
+	// Unread is set when the date or the amount could not be read: the row
+	// is left out of the sums and counted on the report's 未集計 line.
+	Unread bool
+}
+
+// Done reports whether the activity took place.
+func (e *Entry) Done() bool { return e.Status == StatusDone }
+
+// readEntry parses one log row, appending a finding for every cell that
+// cannot be read or is missing. It never stops at the first problem.
+func readEntry(t *Table, r int, cat *Catalog, ro *Roster, fs []Finding) (Entry, []Finding) {
+	e := Entry{Row: r}
+	e.Member = Fold(t.Cell(r, "member").String())
+	add := func(code Code, key string, msg Text) {
+		fs = append(fs, Finding{Code: code, Severity: code.Severity(), Ref: t.Ref(r, key), Member: e.Member, Row: r, Message: msg})
+	}
+	fail := func(err error, key string) {
+		fs = append(fs, cellFinding(err, t.Ref(r, key), e.Member, r))
+	}
+
+	if c := t.Cell(r, "status"); !c.IsBlank() {
+		s, err := ParseStatus(c)
+		if err != nil {
+			fail(err, "status")
+		}
+		e.Status = s
+	}
+	if c := t.Cell(r, "date"); c.IsBlank() {
+		e.Unread = true
+		add(CodeMissingField, "date", Text{Ja: "日付がありません", En: "the date is missing"})
+	} else if d, err := ParseDate(c); err != nil {
+		e.Unread = true
+		fail(err, "date")
+	} else {
+		e.Date = d
+	}
+	if c := t.Cell(r, "program"); c.IsBlank() {
+		add(CodeMissingField, "program", Text{Ja: "事業がありません（事業タブのコードか事業名を書いてください）", En: "the program is missing (write a code or name from the programs tab)"})
+	} else if e.Program = cat.Resolve(c); e.Program == nil {
+		add(CodeUnknownProgram, "program", Text{
+			Ja: "事業「" + quote(c.String()) + "」が事業タブにありません。コード（1-1）か事業名で書いてください",
+			En: "program \"" + quote(c.String()) + "\" is not in the programs tab; write its code (1-1) or name",
+		})
+	}
+	if e.Member == "" {
+		add(CodeMissingField, "member", Text{Ja: "記入者がありません", En: "the member who logged the row is missing"})
+	} else if ro.Find(e.Member) == nil {
+		add(CodeUnknownMember, "member", Text{
+			Ja: "記入者「" + quote(e.Member) + "」が会員タブにありません",
+			En: "member \"" + quote(e.Member) + "\" is not in the members tab",
+		})
+	}
+	e.Description = strings.TrimSpace(t.Cell(r, "description").String())
+	e.Places = SplitList(t.Cell(r, "place").String())
+	if c := t.Cell(r, "staff"); !c.IsBlank() {
+		s, err := ParseStaff(c)
+		if err != nil {
+			fail(err, "staff")
+		}
+		e.Staff = s
+	}
+	if c := t.Cell(r, "beneficiaries"); !c.IsBlank() {
+		b, err := ParseBeneficiaries(c)
+		if err != nil {
+			fail(err, "beneficiaries")
+		}
+		e.Beneficiaries = b
+	}
+	e.BeneficiaryNames = SplitList(t.Cell(r, "beneficiary").String())
+	if c := t.Cell(r, "expense"); c.IsBlank() {
+		if e.Status == StatusDone {
+			add(CodeMissingField, "expense", Text{
+				Ja: "支出額がありません（支出がなければ 0 と書いてください）",
+				En: "the expense is missing (write 0 when nothing was spent)",
+			})
+		}
+	} else if a, err := ParseAmount(c); err != nil {
+		e.Unread = true
+		fail(err, "expense")
+	} else {
+		e.Expense, e.HasExpense = a, true
+	}
+	e.Note = strings.TrimSpace(t.Cell(r, "note").String())
+	return e, fs
+}

@@ -1,0 +1,56 @@
+package activity
+
+import "strings"
+
+// Member is a person on the members tab: the name they are known by in the
+// log, how Slack reaches them, and whether they still get reminders.
+type Member struct {
+	Name   string
+	Slack  string
+	Active bool
+	Row    int
+}
+
+// Roster is the members tab, looked up by name (width-folded, spaces ignored).
+type Roster struct {
+	Members []*Member
+	byName  map[string]*Member
+}
+
+// Find returns the member with that name, or nil.
+func (r *Roster) Find(name string) *Member {
+	if r == nil {
+		return nil
+	}
+	return r.byName[nameKey(name)]
+}
+
+func loadRoster(t *Table) (*Roster, []Finding) {
+	ro := &Roster{byName: map[string]*Member{}}
+	var fs []Finding
+	for _, r := range t.Rows {
+		m := &Member{Name: Fold(t.Cell(r, "name").String()), Slack: Fold(t.Cell(r, "slack").String()), Active: true, Row: r}
+		if m.Name == "" {
+			continue // a row with only a Slack ID or a note is not a member
+		}
+		cell := t.Cell(r, "active")
+		switch k := strings.ToLower(nameKey(cell.String())); {
+		case cell.Kind == CellBool:
+			m.Active = cell.Bool
+		case k == "", k == "true", k == "在籍", k == "有効", k == "yes", k == "active", k == "○", k == "〇", k == "はい":
+		case k == "false", k == "退会", k == "休会", k == "no", k == "inactive", k == "×", k == "いいえ", k == "無効":
+			m.Active = false
+		default:
+			fs = append(fs, Finding{Code: CodeUnparsable, Severity: SeverityError, Ref: t.Ref(r, "active"), Row: -1,
+				Message: Text{
+					Ja: "在籍「" + quote(cell.String()) + "」を読めません。空欄・在籍・TRUE、または退会・休会・FALSE にしてください（在籍として扱います）",
+					En: "cannot read active \"" + quote(cell.String()) + "\"; use empty/在籍/TRUE or 退会/休会/FALSE (treated as active)",
+				}})
+		}
+		if ro.byName[nameKey(m.Name)] == nil {
+			ro.byName[nameKey(m.Name)] = m
+		}
+		ro.Members = append(ro.Members, m)
+	}
+	return ro, fs
+}

@@ -1,0 +1,301 @@
+package activity
+
+import (
+	"strings"
+	"unicode"
+)
+
+// ParseStaff reads a 従事者 cell: who worked on an activity. It accepts
+// member names separated as in SplitList (山田、鈴木・佐藤; spaces inside a
+// name, 山田 太郎, are kept), a number of people (4, ４人, 4名, or a number
+// cell), and both: `山田、鈴木 他2名`, `山田、鈴木、ほか2名`, `山田+2名`.
+// Names are folded, kept in order, without repeats, and without the
+// honorifics さん, 氏 and 様.
+//
+// What a member means by counts beside names and in brackets:
+//   - 他2名, ほか2名, その他協力会員 1名, +2: that many more people, so
+//     `2人(その他協力会員 1名)` is 3 people (Extra 3);
+//   - a count with a label of its own (協力会員2名) at the top level adds
+//     people too: `山田、協力会員2名` is 3;
+//   - names in brackets after a count say who they were:
+//     `3人（山田、鈴木）` is Names 山田, 鈴木 and Extra 1;
+//   - a count in brackets that is not "more" (うち協力会員1名, 協力会員1名)
+//     describes the people already counted and adds nothing, and brackets
+//     after a name are a role (山田（講師）);
+//   - 計3名 or 合計3名 is the total: `山田、鈴木（計3名）` is Extra 1.
+//
+// なし, a lone dash and an empty cell give Staff{} and no error. A name
+// followed by 他 or など without a number (how many others?), a part with
+// digits that is not a count, or one without any letter gives a
+// *CellError quoting it.
+func ParseStaff(c Cell) (Staff, error) {
+	switch c.Kind {
+	case CellEmpty:
+		return Staff{}, nil
+	case CellNumber:
+		n, err := wholeCount(c, "従事者", "staff")
+		if err != nil {
+			return Staff{}, err
+		}
+		return Staff{Extra: n}, nil
+	case CellText:
+	default:
+		return Staff{}, kindError(c, "従事者", "staff")
+	}
+	all := Fold(c.Text)
+	if all == "" || isNothing(all) {
+		return Staff{}, nil
+	}
+	if depth, ok := bracketDepth(all); !ok || depth > maxBracketDepth {
+		q := quote(c.Text)
+		if ok {
+			return Staff{}, unparsable(
+				"従事者の「"+q+"」は括弧が深く入れ子になっていて読めません。山田、鈴木 他2名 のように書いてください",
+				"the staff \""+q+"\" nests brackets too deeply to read; write it like 山田、鈴木 他2名")
+		}
+		return Staff{}, unparsable(
+			"従事者の「"+q+"」は括弧の対応がとれていません。括弧を閉じてください",
+			"the staff \""+q+"\" has a bracket that is not closed (or not opened); fix the brackets")
+	}
+	st := staffScan{cell: c.Text}
+	for item := range listItems(c.Text, true) {
+		if err := st.item(Fold(item)); err != nil {
+			return Staff{}, err
+		}
+	}
+	if st.total > len(st.names)+st.extra {
+		st.extra = st.total - len(st.names)
+	}
+	if st.extra > maxCount {
+		return Staff{}, staffUnreadable(c.Text)
+	}
+	return Staff{Names: st.names, Extra: st.extra}, nil
+}
+
+// staffScan accumulates the parts of a 従事者 cell.
+type staffScan struct {
+	cell  string // as the member typed it
+	names []string
+	extra int
+	total int // the largest 計 written, 0 if none
+}
+
+// A staffPart is one part of a 従事者 cell, classified.
+type staffPart uint8
+
+const (
+	partName   staffPart = iota // 山田
+	partMore                    // 他2名, その他協力会員1名, 鈴木 他2名 (with a name)
+	partCount                   // 4人, 協力会員2名
+	partOfWhom                  // うち協力会員1名
+	partTotal                   // 計3名
+	partOthers                  // 他, 鈴木など: how many?
+)
+
+// item reads one folded part of the cell: one name or count, with any
+// brackets after it.
+func (st *staffScan) item(m string) *CellError {
+	main, notes := splitBrackets(m)
+	if main == "" {
+		for _, note := range notes {
+			for sub := range listItems(note, true) {
+				if err := st.item(Fold(sub)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	kind, n, name, err := classifyStaff(main)
+	if err != nil {
+		return err
+	}
+	if kind == partOthers {
+		return st.othersError()
+	}
+	if name != "" {
+		st.addName(name)
+	}
+	named := 0
+	for _, note := range notes {
+		for sub := range listItems(note, true) {
+			sub, _ = splitBrackets(Fold(sub)) // 山田（講師） inside brackets: the name
+			subKind, k, subName, err := classifyStaff(sub)
+			switch {
+			case err != nil:
+				if kind == partName {
+					continue // a role after a name: 山田（講師・会計）
+				}
+				return err
+			case subKind == partOthers && kind != partName:
+				return st.othersError()
+			case subKind == partMore:
+				st.extra += k
+			case subKind == partTotal:
+				st.total = max(st.total, k)
+			case subKind == partName && kind != partName:
+				st.addName(subName) // who the counted people were
+				named++
+			}
+		}
+	}
+	switch kind {
+	case partMore, partCount:
+		st.extra += max(n-named, 0)
+	case partTotal:
+		st.total = max(st.total, n)
+	}
+	return nil
+}
+
+// addName records a name once.
+func (st *staffScan) addName(name string) {
+	for _, n := range st.names {
+		if n == name {
+			return
+		}
+	}
+	st.names = append(st.names, name)
+}
+
+// classifyStaff reads one part without brackets: a name, or a count with
+// what is written before it.
+func classifyStaff(m string) (staffPart, int, string, *CellError) {
+	m = strings.TrimFunc(m, func(r rune) bool { return r == ' ' || isListSep(r) })
+	if strings.IndexAny(m, "0123456789") < 0 {
+		if _, ok := hasSuffixOf(m, "その他", "ほか", "他", "など", "等"); ok {
+			return partOthers, 0, "", nil
+		}
+		if strings.IndexFunc(m, unicode.IsLetter) < 0 {
+			return 0, 0, "", staffUnreadable(m)
+		}
+		return partName, 0, stripHonorific(m), nil
+	}
+	t, _ := hasSuffixOf(m, "程度", "くらい", "位", "ほど")
+	t = strings.TrimRight(t, " ")
+	t, _ = hasSuffixOf(t, "名様", "名", "人")
+	t = strings.TrimRight(t, " ")
+	k := len(t)
+	for k > 0 && isDigit(t[k-1]) {
+		k--
+	}
+	if k == len(t) || len(t)-k > 8 {
+		return 0, 0, "", staffUnreadable(m)
+	}
+	n := 0
+	for _, d := range t[k:] {
+		n = n*10 + int(d-'0')
+	}
+	before, _ := hasSuffixOf(strings.TrimRight(t[:k], " "), "約")
+	before = strings.TrimSpace(before)
+	if strings.IndexAny(before, "0123456789") >= 0 {
+		return 0, 0, "", staffUnreadable(m)
+	}
+	switch {
+	case before == "":
+		return partCount, n, "", nil
+	case strings.HasPrefix(before, "うち") || strings.HasPrefix(before, "内"):
+		return partOfWhom, n, "", nil
+	}
+	// A name may precede the marker: 鈴木 他2名, 佐藤 計3名.
+	nameBefore := func(s string) string {
+		s = strings.TrimFunc(s, func(r rune) bool { return r == ' ' || isListSep(r) })
+		if s != "" {
+			s = stripHonorific(s)
+		}
+		return s
+	}
+	if name, ok := hasSuffixOf(before, "合計", "総計", "計"); ok {
+		return partTotal, n, nameBefore(name), nil
+	}
+	if name, ok := hasSuffixOf(before, "その他", "他に", "ほか", "他", "+"); ok {
+		return partMore, n, nameBefore(name), nil
+	}
+	if _, ok := hasPrefixAt(before, 0, "その他", "他に", "ほか", "他", "+"); ok {
+		return partMore, n, "", nil
+	}
+	return partCount, n, "", nil // a label: 協力会員2名
+}
+
+// splitBrackets separates a part into the text outside brackets and the
+// texts inside them: `2人(その他協力会員 1名)` → `2人`, [`その他協力会員 1名`].
+func splitBrackets(m string) (string, []string) {
+	open := strings.IndexFunc(m, isOpenBracket)
+	if open < 0 {
+		return m, nil
+	}
+	var main strings.Builder
+	var notes []string
+	depth, start := 0, 0
+	for i, r := range m {
+		switch {
+		case isOpenBracket(r):
+			if depth == 0 {
+				main.WriteString(m[start:i])
+				start = i + len(string(r))
+			}
+			depth++
+		case isCloseBracket(r) && depth > 0:
+			depth--
+			if depth == 0 {
+				notes = append(notes, m[start:i])
+				start = i + len(string(r))
+			}
+		}
+	}
+	if depth > 0 {
+		notes = append(notes, m[start:])
+	} else {
+		main.WriteString(m[start:])
+	}
+	return strings.TrimSpace(main.String()), notes
+}
+
+// maxBracketDepth bounds the nesting of brackets in a 従事者 cell: members
+// write one level, sometimes two (3人（山田（講師）、鈴木）).
+const maxBracketDepth = 3
+
+// bracketDepth is how deeply brackets nest in folded text; ok reports
+// whether every bracket is closed, and closed after it was opened.
+func bracketDepth(s string) (deepest int, ok bool) {
+	depth := 0
+	for _, r := range s {
+		switch {
+		case isOpenBracket(r):
+			depth++
+			deepest = max(deepest, depth)
+		case isCloseBracket(r):
+			if depth--; depth < 0 {
+				return deepest, false
+			}
+		}
+	}
+	return deepest, depth == 0
+}
+
+// stripHonorific drops さん, 氏 or 様 after a name, so that 山田さん and 山田
+// are one person.
+func stripHonorific(name string) string {
+	if n, ok := hasSuffixOf(name, "さん", "氏", "様"); ok {
+		if n = strings.TrimRight(n, " "); n != "" {
+			return n
+		}
+	}
+	return name
+}
+
+// othersError says that the cell mentions others without saying how many.
+func (st *staffScan) othersError() *CellError {
+	q := quote(st.cell)
+	return unparsable(
+		"従事者の「"+q+"」は、ほかに何名いたかが分かりません。山田、鈴木 他2名 のように人数を書いてください",
+		"the staff \""+q+"\" does not say how many others there were; write the number, like 山田、鈴木 他2名")
+}
+
+// staffUnreadable is the reason a part of a 従事者 cell cannot be read.
+func staffUnreadable(part string) *CellError {
+	q := quote(part)
+	return unparsable(
+		"従事者の「"+q+"」を読めません。山田、鈴木 のように名前を「、」で区切るか、4、4人、山田、鈴木 他2名 のように人数を書いてください",
+		"cannot read the staff \""+q+"\"; separate names with 、 (山田、鈴木) or give the number of people (4, 4人, 山田、鈴木 他2名)")
+}

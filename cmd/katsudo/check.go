@@ -1,0 +1,43 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/katsudo-npo/katsudo/activity"
+)
+
+// runCheck prints every finding; the exit status is 1 when any is an error.
+func runCheck(ctx context.Context, e env, args []string) error {
+	var f flags
+	j, err := parse(newFlagSet("check", e, &f), &f, e, args)
+	if err != nil {
+		return err
+	}
+	b, err := j.open()
+	if err != nil {
+		return err
+	}
+	res, err := j.compile(ctx, b)
+	if err != nil {
+		return err
+	}
+	if j.json {
+		if err := writeJSON(e, activity.FindingsJSON(res.findings, j.lang)); err != nil {
+			return err
+		}
+	} else {
+		printFindings(e.stdout, res.findings, j.lang)
+	}
+	if n, _ := activity.Count(res.findings); n > 0 {
+		return findingsError{errors: n}
+	}
+	return nil
+}
+
+func writeJSON(e env, v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/katsudo-npo/katsudo/activity"
+	"github.com/katsudo-npo/katsudo/config"
+	"github.com/katsudo-npo/katsudo/demo"
+	ksync "github.com/katsudo-npo/katsudo/sync"
+)
+
+// demoFile is the workbook demo leaves in the current folder.
+const demoFile = "katsudo-demo.xlsx"
+
+// runDemo runs the whole job on the embedded FY2021 sample log: it copies
+// the sample workbook to katsudo-demo.xlsx, reads it back as any workbook,
+// prints the findings and the report, and writes the report and findings
+// tabs into it. It needs no config and no credentials.
+func runDemo(ctx context.Context, e env, args []string) error {
+	fs := flag.NewFlagSet("katsudo demo", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	now := fs.String("now", demo.Now().Format(time.RFC3339), "the moment to act as if it were (RFC 3339)")
+	lang := fs.String("lang", "ja", "language of the findings and the report: ja or en")
+	format := fs.String("format", "text", "output format: text or json")
+	unit := fs.String("unit", "yen", "report money in yen or sen (千円)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	cfg := config.Default()
+	cfg.Organization = demo.Organization
+	j := &job{cfg: cfg, fy: demo.FiscalYear()}
+	var err error
+	if j.now, err = parseNow(*now); err != nil {
+		return err
+	}
+	switch *lang {
+	case "ja", "en":
+		j.lang = activity.Lang(*lang)
+		j.cfg.Language = *lang
+	default:
+		return fmt.Errorf("--lang %q: use ja or en", *lang)
+	}
+	switch *format {
+	case "text":
+	case "json":
+		j.json = true
+	default:
+		return fmt.Errorf("--format %q: use text or json", *format)
+	}
+	switch *unit {
+	case "yen", "sen":
+		j.cfg.Unit = *unit
+	default:
+		return fmt.Errorf("--unit %q: use yen or sen", *unit)
+	}
+
+	path := filepath.Join(e.workdir, demoFile)
+	if err := os.WriteFile(path, demo.Input, 0o644); err != nil {
+		return fmt.Errorf("write the demo workbook: %w", err)
+	}
+	b := ksync.OpenWorkbook(path)
+	res, err := j.compile(ctx, b)
+	if err != nil {
+		return err
+	}
+	if res.data.MissingColumns {
+		return errors.New("the embedded demo workbook lacks a required column; this is a bug")
+	}
+	if err := b.Write(ctx, j.sheets(res)); err != nil {
+		return err
+	}
+	if j.json {
+		return writeJSON(e, struct {
+			Findings []activity.FindingJSON `json:"findings"`
+			Report   *activity.Report       `json:"report"`
+		}{activity.FindingsJSON(res.findings, j.lang), res.report})
+	}
+	l := j.lang
+	w := e.stdout
+	rule := "────────────────────────────────────────"
+	fmt.Fprintln(w, activity.Text{
+		Ja: "katsudo デモ：" + demo.Organization + "の2021年度の活動ログ（会員の書き方のまま）を点検し、事業報告書を作ります。",
+		En: "katsudo demo: checks the FY2021 activity log of " + demo.Organization + " (as its members typed it) and compiles the business report.",
+	}.In(l))
+	fmt.Fprintln(w, "\n"+rule+"\n"+activity.Text{Ja: "■ 点検結果", En: "■ Findings"}.In(l)+"\n"+rule)
+	printFindings(w, res.findings, l)
+	fmt.Fprintln(w, "\n"+rule+"\n"+activity.Text{Ja: "■ 事業報告書", En: "■ Business report"}.In(l)+"\n"+rule)
+	if err := res.report.WriteText(w); err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	fmt.Fprintln(w, "\n"+rule)
+	fmt.Fprintln(w, activity.Text{
+		Ja: "書き込み先：" + abs + "（「" + j.cfg.Tabs.Report + "」と「" + j.cfg.Tabs.Findings + "」タブ。Excel や LibreOffice で開けます）",
+		En: "Written to " + abs + " (tabs " + j.cfg.Tabs.Report + " and " + j.cfg.Tabs.Findings + "; open it in Excel or LibreOffice)",
+	}.In(l))
+	fmt.Fprintln(w, activity.Text{Ja: "次に試すコマンド：", En: "Try next:"}.In(l))
+	fmt.Fprintf(w, "  go run ./cmd/katsudo check --workbook %s --now %s\n", demoFile, j.now.Format(time.RFC3339))
+	fmt.Fprintf(w, "  go run ./cmd/katsudo report --workbook %s --fy 2021 --unit sen\n", demoFile)
+	return nil
+}

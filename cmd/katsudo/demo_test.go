@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/katsudo-npo/katsudo/activity"
+	ksync "github.com/katsudo-npo/katsudo/sync"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// MustGolden compares got with testdata/name, or rewrites it with -update.
+func MustGolden(tb testing.TB, name, got string) {
+	tb.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatalf("%v (run go test ./cmd/katsudo -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		tb.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+	}
+}
+
+// gridText renders a tab as tab-separated lines, numbers as numbers.
+func gridText(g activity.Grid) string {
+	var b strings.Builder
+	for _, row := range g {
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = strings.ReplaceAll(c.String(), "\n", `\n`)
+		}
+		b.WriteString(strings.TrimRight(strings.Join(cells, "\t"), "\t") + "\n")
+	}
+	return b.String()
+}
+
+func TestDemo(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"demo.golden", []string{"demo"}},
+		{"demo-en.golden", []string{"demo", "--lang", "en"}},
+		{"demo.json.golden", []string{"demo", "--format", "json"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			got := MustRun(t, dir, nil, tc.args...)
+			if got.code != 0 {
+				t.Fatalf("exit = %d\nstderr:\n%s", got.code, got.stderr)
+			}
+			MustGolden(t, tc.name, strings.ReplaceAll(got.stdout, dir, "$DIR"))
+		})
+	}
+	t.Run("WorkbookTabs", func(t *testing.T) {
+		dir := t.TempDir()
+		if got := MustRun(t, dir, nil, "demo", "--unit", "sen"); got.code != 0 {
+			t.Fatalf("exit = %d\nstderr:\n%s", got.code, got.stderr)
+		}
+		grids, err := ksync.OpenWorkbook(filepath.Join(dir, demoFile)).Read(context.Background(), []string{"事業報告書", "チェック", "活動ログ"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		MustGolden(t, "demo-report-sen.tsv.golden", gridText(grids["事業報告書"]))
+		MustGolden(t, "demo-findings.tsv.golden", gridText(grids["チェック"]))
+		if len(grids["活動ログ"]) < 100 {
+			t.Errorf("the log tab lost rows: %d", len(grids["活動ログ"]))
+		}
+	})
+}

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit statuses: 0 all is well; 1 `check` found an error (or the run could
+// not write because a header is missing); 2 a usage, config or file problem.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitUsage    = 2
+)
+
+// env gives commands what they need from the outside world, so that tests
+// call run directly.
+type env struct {
+	getenv func(string) string
+	stdout io.Writer
+	stderr io.Writer
+	// workdir is where demo writes its workbook; "" is the current folder.
+	workdir string
+}
+
+type command struct {
+	name  string
+	usage string
+	run   func(ctx context.Context, e env, args []string) error
+}
+
+var commands = []command{
+	{"demo", "run the whole job on the embedded FY2021 sample log (no credentials needed)", runDemo},
+	{"check", "print the findings; exit status 1 when any is an error", runCheck},
+	{"report", "compile the 事業報告書 and write the report and findings tabs", runReport},
+}
+
+// run is katsudo's whole command line: it returns the exit status.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	return runEnv(ctx, env{getenv: getenv, stdout: stdout, stderr: stderr}, args)
+}
+
+func runEnv(ctx context.Context, e env, args []string) int {
+	stdout, stderr := e.stdout, e.stderr
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		printUsage(stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(ctx, e, args[1:])
+		var fe findingsError
+		switch {
+		case err == nil:
+			return exitOK
+		case errors.Is(err, flag.ErrHelp):
+			return exitOK
+		case errors.As(err, &fe):
+			return exitFindings
+		default:
+			fmt.Fprintln(stderr, "katsudo "+c.name+": "+oneLine(err.Error()))
+			return exitUsage
+		}
+	}
+	fmt.Fprintf(stderr, "katsudo: unknown command %q; run katsudo help\n", args[0])
+	return exitUsage
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "katsudo — checks a non-profit's activity log and compiles its 事業報告書")
+	fmt.Fprintln(w, "\nUsage: katsudo <command> [flags]\n\nCommands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.usage)
+	}
+	fmt.Fprintln(w, "\nRun katsudo <command> -h for its flags.")
+}
+
+// findingsError ends a command with exit status 1: the findings were
+// printed, and one of them is an error.
+type findingsError struct{ errors int }
+
+func (e findingsError) Error() string { return fmt.Sprintf("%d errors found", e.errors) }
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

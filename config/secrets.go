@@ -1,0 +1,99 @@
+package config
+
+import (
+	"strconv"
+	"strings"
+)
+
+// envOnly maps the keys someone might put in katsudo.yaml for what katsudo
+// takes only from the environment to the variable to use instead.
+var envOnly = map[string]string{
+	"slack_bot_token":                "SLACK_BOT_TOKEN",
+	"slack_token":                    "SLACK_BOT_TOKEN",
+	"bot_token":                      "SLACK_BOT_TOKEN",
+	"slack_webhook_url":              "SLACK_WEBHOOK_URL",
+	"slack_webhook":                  "SLACK_WEBHOOK_URL",
+	"webhook_url":                    "SLACK_WEBHOOK_URL",
+	"sheets_endpoint":                "KATSUDO_SHEETS_ENDPOINT",
+	"slack_api_url":                  "KATSUDO_SLACK_API_URL",
+	"google_application_credentials": "GOOGLE_APPLICATION_CREDENTIALS",
+}
+
+// secretWords mark a key name as a secret's, wherever it appears.
+var secretWords = []string{"token", "secret", "password", "passwd", "webhook", "private_key", "api_key", "apikey"}
+
+// fileSecret says what to do instead when name, a key found in the file,
+// holds something katsudo takes only from the environment; "" when it does
+// not.
+func fileSecret(name string) string {
+	lower := strings.ToLower(name)
+	if env, ok := envOnly[lower]; ok {
+		if strings.HasPrefix(env, "KATSUDO_") {
+			return "set only from the environment; delete this line and set " + env
+		}
+		if env == "GOOGLE_APPLICATION_CREDENTIALS" {
+			return "read from the environment; delete this line and set " + env + ", or name the file in google_credentials_file"
+		}
+		return "secrets are not read from the file; delete this line and set the environment variable " + env
+	}
+	for _, w := range secretWords {
+		if strings.Contains(lower, w) {
+			return "secrets are not read from the file; delete this line and set SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL in the environment"
+		}
+	}
+	return ""
+}
+
+// looksSecret reports whether v looks like a token, a webhook URL or a
+// private key, which an error message must not repeat.
+func looksSecret(v string) bool {
+	for _, p := range []string{"xoxb-", "xoxp-", "xoxa-", "xoxe-", "xoxs-", "xapp-"} {
+		if strings.HasPrefix(v, p) {
+			return true
+		}
+	}
+	return strings.Contains(v, "hooks.slack.com/") || strings.Contains(v, "-----BEGIN") || strings.Contains(v, "private_key")
+}
+
+// shown is v quoted for an error message, or a mention of it when it looks
+// like a secret.
+func shown(v string) string {
+	if looksSecret(v) {
+		return "something that looks like a secret (not shown)"
+	}
+	return strconv.Quote(v)
+}
+
+// secrets reads the secrets and endpoints, which only the environment sets.
+// Messages never repeat a secret's value.
+func (l *loader) secrets() {
+	if v := l.env("SLACK_BOT_TOKEN"); v != "" {
+		l.cfg.SlackBotToken = v
+		switch {
+		case strings.HasPrefix(v, "xoxp-"):
+			l.bad(place{env: "SLACK_BOT_TOKEN"}, "", "found a user token (xoxp-…), expected the app's Bot User OAuth Token (xoxb-…)")
+		case !strings.HasPrefix(v, "xoxb-") || strings.ContainsAny(v, " \t\r\n"):
+			l.bad(place{env: "SLACK_BOT_TOKEN"}, "", "found something else (not shown), expected the app's Bot User OAuth Token (xoxb-…)")
+		}
+	}
+	if v := l.env("SLACK_WEBHOOK_URL"); v != "" {
+		l.cfg.SlackWebhookURL = v
+		if checkHTTPURL(v) != nil {
+			l.bad(place{env: "SLACK_WEBHOOK_URL"}, "", "found something else (not shown), expected an incoming-webhook URL (https://hooks.slack.com/services/…)")
+		}
+	}
+	for _, e := range []struct {
+		name string
+		to   *string
+	}{
+		{"KATSUDO_SHEETS_ENDPOINT", &l.cfg.SheetsEndpoint},
+		{"KATSUDO_SLACK_API_URL", &l.cfg.SlackAPIURL},
+	} {
+		if v := l.env(e.name); v != "" {
+			*e.to = v
+			if checkHTTPURL(v) != nil {
+				l.bad(place{env: e.name}, "", "found %s, expected an http:// or https:// URL", shown(v))
+			}
+		}
+	}
+}
