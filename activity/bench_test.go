@@ -34,7 +34,21 @@ func syntheticInput(n int) activity.Input {
 	}
 	places := []string{"横須賀市", "横浜市、東京都", "三浦市・横須賀市", "オンライン"}
 	bens := []string{"中小企業 1社", "約120名", "1団体、中小企業6社、個人18名", "横浜市3施設", ""}
-	amounts := []activity.Cell{activity.NumberCell(12345), activity.TextCell("６２８，６４４円"), activity.TextCell("¥1,000"), activity.TextCell("3.5万円"), activity.TextCell("0")}
+	// Amounts in the forms members type, different on every row (a real
+	// log has few duplicate rows).
+	amount := func(i int) activity.Cell {
+		switch i % 5 {
+		case 0:
+			return activity.NumberCell(float64(1000 + i))
+		case 1:
+			return activity.TextCell(fmt.Sprintf("%d円", 1000+i))
+		case 2:
+			return activity.TextCell(fmt.Sprintf("¥%d", 1000+i))
+		case 3:
+			return activity.TextCell(fmt.Sprintf("%d.%04d万円", i/10000%5, i%10000))
+		}
+		return activity.TextCell(fmt.Sprintf("%d,%03d", (1000+i)/1000, (1000+i)%1000))
+	}
 	log := make(activity.Grid, 0, n+1)
 	log = append(log, []activity.Cell{
 		activity.TextCell("日付"), activity.TextCell("事業"), activity.TextCell("内容"), activity.TextCell("場所"), activity.TextCell("従事者"),
@@ -61,7 +75,7 @@ func syntheticInput(n int) activity.Input {
 		log = append(log, []activity.Cell{
 			date, activity.TextCell(codes[i%len(codes)]), activity.TextCell("相談対応"), activity.TextCell(places[i%len(places)]),
 			activity.TextCell(names[i%60] + "、" + names[(i+7)%60]), activity.TextCell(bens[i%len(bens)]), activity.TextCell(fmt.Sprintf("企業%d", i%40)),
-			amounts[i%len(amounts)], status, activity.TextCell(names[i%60]), {},
+			amount(i), status, activity.TextCell(names[i%60]), {},
 		})
 	}
 	return activity.Input{Tabs: activity.DefaultTabs, Log: log, Programs: programs, Members: members}

@@ -43,9 +43,12 @@ func MissingEntries(d *Dataset, fy FiscalYear, now time.Time, loc *time.Location
 		}
 		// The member who wrote the row and everyone named as staff on it
 		// have logged the month.
-		who := append([]string{e.Member}, e.Staff.Names...)
-		for _, w := range who {
-			m := nameKey(w)
+		for i := -1; i < len(e.Staff.Names); i++ {
+			who := e.Member
+			if i >= 0 {
+				who = e.Staff.Names[i]
+			}
+			m := nameKey(who)
 			for p := e.Program; p != nil; p = p.Parent {
 				logged[key{p, m, e.Date.MonthKey()}] = true
 			}

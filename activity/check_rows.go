@@ -12,14 +12,21 @@ import (
 // text that will be published.
 func checkRows(d *Dataset, fy FiscalYear, now Date, fs []Finding) []Finding {
 	t := d.Log
+	// Rows entered twice share a compact key; programs and members are
+	// numbered so that a million rows fit in a small map.
 	type dupKey struct {
-		date    Date
-		program *Program
-		member  string
-		yen     int64
+		day     int32 // year*512 + month*32 + day
+		program int32
+		member  int32
 		has     bool
+		yen     int64
 	}
-	first := map[dupKey]int{}
+	programNo := make(map[*Program]int32, len(d.Catalog.Programs))
+	for i, p := range d.Catalog.Programs {
+		programNo[p] = int32(i)
+	}
+	memberNo := map[string]int32{}
+	first := make(map[dupKey]int32, len(d.Entries))
 	// A row in another fiscal year is a slip when that year holds only a
 	// few rows; a whole year of rows is the log of another year.
 	perYear := map[int]int{}
@@ -53,15 +60,21 @@ func checkRows(d *Dataset, fy FiscalYear, now Date, fs []Finding) []Finding {
 				}})
 		}
 		if e.Program != nil && e.Status != StatusNoActivity {
-			k := dupKey{e.Date, e.Program, nameKey(e.Member), e.Expense.Yen, e.HasExpense}
-			if prev, ok := first[k]; ok {
+			m, ok := memberNo[e.Member]
+			if !ok {
+				m = int32(len(memberNo))
+				memberNo[e.Member] = m
+			}
+			k := dupKey{int32(e.Date.Year*512 + int(e.Date.Month)*32 + e.Date.Day), programNo[e.Program], m, e.HasExpense, e.Expense.Yen}
+			if p, ok := first[k]; ok {
+				prev := int(p)
 				fs = append(fs, Finding{Code: CodeDuplicateRow, Severity: SeverityWarning, Ref: t.Ref(e.Row, "date"), Member: e.Member, Row: e.Row,
 					Message: Text{
 						Ja: strconv.Itoa(prev+1) + "行目と日付・事業・記入者・支出額が同じです。二重に記入していませんか（両方とも集計しています）",
 						En: "same date, program, member and expense as row " + strconv.Itoa(prev+1) + "; entered twice? (both are counted)",
 					}})
 			} else {
-				first[k] = e.Row
+				first[k] = int32(e.Row)
 			}
 		}
 		if e.Status != StatusDone {

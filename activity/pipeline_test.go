@@ -168,3 +168,12 @@ func TestPipeline(t *testing.T) {
 		}
 	})
 }
+
+func mustTime(tb testing.TB, s string) time.Time {
+	tb.Helper()
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return t
+}

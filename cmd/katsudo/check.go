@@ -14,7 +14,7 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	b, err := j.open()
+	b, err := j.open(ctx, e)
 	if err != nil {
 		return err
 	}

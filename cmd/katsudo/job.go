@@ -122,13 +122,14 @@ func (j *job) options() activity.Options {
 	}
 }
 
-// open picks the backend: the local workbook when one is named.
-func (j *job) open() (book, error) {
+// open picks the backend: the local workbook when one is named, else the
+// Google spreadsheet.
+func (j *job) open(ctx context.Context, e env) (book, error) {
 	switch {
 	case j.cfg.Workbook != "":
 		return ksync.OpenWorkbook(j.cfg.Workbook), nil
 	case j.cfg.SpreadsheetID != "":
-		return nil, errors.New("Google Sheets is not supported by this build yet; export the spreadsheet as .xlsx and pass --workbook FILE.xlsx")
+		return openSheets(ctx, j, e)
 	}
 	return nil, errors.New("no spreadsheet: pass --workbook FILE.xlsx, or set workbook or spreadsheet_id in katsudo.yaml")
 }

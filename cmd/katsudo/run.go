@@ -37,6 +37,11 @@ var commands = []command{
 	{"demo", "run the whole job on the embedded FY2021 sample log (no credentials needed)", runDemo},
 	{"check", "print the findings; exit status 1 when any is an error", runCheck},
 	{"report", "compile the 事業報告書 and write the report and findings tabs", runReport},
+	{"remind", "send the Slack reminders that are due (--dry-run prints them)", runRemind},
+	{"summary", "post the monthly summary to Slack when due (--dry-run prints it)", runSummary},
+	{"init", "write a commented katsudo.yaml and set up the spreadsheet's tabs", runInit},
+	{"doctor", "check config, credentials, spreadsheet, tabs and Slack; each problem with its fix", runDoctor},
+	{"login", "sign in to Google once (for organisations that forbid service-account keys)", runLogin},
 }
 
 // run is katsudo's whole command line: it returns the exit status.
