@@ -113,7 +113,7 @@ func TestWorkbookWrite_Styles(t *testing.T) {
 			{activity.Str("項目", 0), activity.Str("金額", 0)},
 			{activity.Str("会費収入", 0), activity.Int(123456, activity.Yen)},
 			{activity.Str("差引", activity.Bold), activity.Int(-1234, activity.Yen|activity.Bold)},
-			{activity.Str("長い説明", activity.Wrap)},
+			{activity.Str("長い説明", activity.Wrap), activity.Int(629, activity.Sen)},
 		},
 		Widths:     []float64{30, 0, 12.5},
 		FrozenRows: 1,
@@ -162,6 +162,15 @@ func TestWorkbookWrite_Styles(t *testing.T) {
 			if got, _ := x.GetCellValue("事業報告書", cell); got != want {
 				t.Errorf("%s shows %q, want %q", cell, got, want)
 			}
+		}
+	})
+	t.Run("Sen", func(t *testing.T) {
+		st := style("B4")
+		if st.CustomNumFmt == nil || *st.CustomNumFmt != `#,##0"千円"` {
+			t.Errorf("B4 number format = %v, want #,##0\"千円\"", st.CustomNumFmt)
+		}
+		if got, _ := x.GetCellValue("事業報告書", "B4"); got != "629千円" {
+			t.Errorf("B4 shows %q, want 629千円", got)
 		}
 	})
 	t.Run("Wrap", func(t *testing.T) {

@@ -11,6 +11,9 @@ import (
 // yenFormat shows an amount as 12,345円 and a negative one as -12,345円.
 const yenFormat = `#,##0"円"`
 
+// senFormat shows an amount already in thousands of yen as 12,345千円.
+const senFormat = `#,##0"千円"`
+
 // maxColWidth is Excel's widest column; a wider one is narrowed to it.
 const maxColWidth = 255
 
@@ -104,6 +107,10 @@ func (b *bookWriter) style(st activity.Style) (int, error) {
 	}
 	if st&activity.Yen != 0 {
 		code := yenFormat
+		x.CustomNumFmt = &code
+	}
+	if st&activity.Sen != 0 {
+		code := senFormat
 		x.CustomNumFmt = &code
 	}
 	if st&activity.Wrap != 0 {
