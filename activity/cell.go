@@ -54,7 +54,9 @@ func (c Cell) IsBlank() bool {
 	case CellEmpty:
 		return true
 	case CellText:
-		return strings.TrimSpace(c.Text) == "" // TrimSpace also drops the full-width space
+		// A zero-width space is not blank: the parsers name it, so that a
+		// member can find what is in a cell that looks empty.
+		return strings.TrimSpace(c.Text) == ""
 	}
 	return false
 }

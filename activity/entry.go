@@ -21,8 +21,9 @@ type Entry struct {
 	Status           Status
 	Member           string
 	Note             string
-	// Unread is set when the date or the amount could not be read: the row
-	// is left out of the sums and counted on the report's 未集計 line.
+	// Unread is set when the date, the amount or the status could not be
+	// read: the row is left out of the sums and counted on the report's
+	// 未集計 line.
 	Unread bool
 }
 
@@ -44,6 +45,9 @@ func readEntry(t *Table, r int, cat *Catalog, ro *Roster, fs []Finding) (Entry, 
 	if c := t.Cell(r, "status"); !c.IsBlank() {
 		s, err := ParseStatus(c)
 		if err != nil {
+			// Neither done nor cancelled for sure (実施予定?): left out of
+			// the sums until the member says.
+			e.Unread = true
 			fail(err, "status")
 		}
 		e.Status = s

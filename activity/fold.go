@@ -37,7 +37,7 @@ func Fold(s string) string {
 		}
 		// Half-width katakana carry their sound marks as separate runes
 		// (ｶﾞ); join them to the kana before them (ガ).
-		for j := i; j < len(s); {
+		for j := i; j < len(s) && s[j] >= 0xe2; { // marks and dropped runes start with E2, E3 or EF
 			next, m := utf8.DecodeRuneInString(s[j:])
 			j += m
 			if next = foldRune(next); next < 0 {
@@ -74,6 +74,13 @@ func folded(s string) bool {
 			if c >= '\t' && c <= '\r' {
 				return false
 			}
+			prevSpace = false
+			continue
+		}
+		// Kanji (U+4000–U+9FFF, lead bytes E4–E9) never change: skip
+		// them without decoding, once their bytes are valid UTF-8.
+		if c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3
 			prevSpace = false
 			continue
 		}

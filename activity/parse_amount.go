@@ -40,7 +40,10 @@ func ParseAmount(c Cell) (Amount, error) {
 		return Amount{}, kindError(c, "金額", "an amount")
 	}
 	s := Fold(c.Text)
-	if s == "" || isNothing(s) {
+	if s == "" {
+		return Amount{}, invisibleOnly(c, "金額", "amount")
+	}
+	if isNothing(s) {
 		return Amount{}, nil
 	}
 	a, fail := scanAmount(s)

@@ -1,6 +1,9 @@
 package activity
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // This file holds what the cell parsers share: the reasons for cells of the
 // wrong kind, the words members write for "nothing", and small scanners.
@@ -23,6 +26,30 @@ func kindError(c Cell, ja, en string) *CellError {
 	return unparsable(
 		"「"+q+"」は"+ja+"として読めません",
 		"\""+q+"\" cannot be read as "+en)
+}
+
+// invisibleOnly is the error for a text cell that Fold makes empty: nil
+// when the cell is blank, but a reason when it holds only characters Fold
+// drops (a zero-width space, a byte-order mark). Callers skip blank cells
+// with Cell.IsBlank, which keeps those characters; without the error they
+// would take the parser's zero value for what the member wrote.
+func invisibleOnly(c Cell, ja, en string) error {
+	if c.IsBlank() {
+		return nil
+	}
+	var codes strings.Builder
+	for _, r := range c.Text {
+		if r > ' ' && codes.Len() < 60 {
+			if codes.Len() > 0 {
+				codes.WriteByte(' ')
+			}
+			codes.WriteString("U+" + strings.ToUpper(strconv.FormatInt(int64(r), 16)))
+		}
+	}
+	q := codes.String()
+	return unparsable(
+		ja+"のセルには見えない文字「"+q+"」（ゼロ幅スペースなど）しかありません。セルを消して書き直してください",
+		"the "+en+" cell holds only invisible characters \""+q+"\" (such as a zero-width space); clear the cell and type the value again")
 }
 
 // isNothing reports whether a folded cell says "none" the way members do:

@@ -53,8 +53,12 @@ func TestParsersOnCellKinds(t *testing.T) {
 			}
 		})
 		t.Run(name+"/FormulaErrorNamesIt", func(t *testing.T) {
-			ce := MustCellError(t, parse(activity.ErrorCell("#REF!")), activity.CodeUnparsable, "#REF!")
-			_ = ce
+			MustCellError(t, parse(activity.ErrorCell("#REF!")), activity.CodeUnparsable, "#REF!")
+		})
+		t.Run(name+"/InvisibleOnlyIsUnparsable", func(t *testing.T) {
+			// Cell.IsBlank keeps a zero-width space; the parser must not
+			// return its zero value as if the member had written it.
+			MustCellError(t, parse(activity.TextCell("\u200b \ufeff")), activity.CodeUnparsable, "U+200B U+FEFF")
 		})
 		t.Run(name+"/CheckboxIsUnparsable", func(t *testing.T) {
 			MustCellError(t, parse(activity.BoolCell(true)), activity.CodeUnparsable, "TRUE")

@@ -58,7 +58,10 @@ func ParseBeneficiaries(c Cell) ([]Beneficiary, error) {
 		return nil, kindError(c, "受益対象", "beneficiaries")
 	}
 	s := Fold(c.Text)
-	if s == "" || isNothing(s) {
+	if s == "" {
+		return nil, invisibleOnly(c, "受益対象", "beneficiaries")
+	}
+	if isNothing(s) {
 		return nil, nil
 	}
 	out, err := scanBeneficiaries(s)
@@ -68,28 +71,41 @@ func ParseBeneficiaries(c Cell) ([]Beneficiary, error) {
 	return out, nil
 }
 
-// scanBeneficiaries reads folded text left to right: label text runs until
-// a number that is a count (followed by a counter, or standing alone), and
-// each count closes a group.
+// scanBeneficiaries reads folded text left to right, from number to
+// number: a number that is a count (followed by a counter, or standing
+// alone) closes a group whose label is the text before it; other numbers
+// belong to the next label (3年生).
 func scanBeneficiaries(s string) ([]Beneficiary, *CellError) {
 	var out []Beneficiary
 	labelStart := 0
 	for i := 0; i < len(s); {
-		if b, end, ok := scanGroupCount(s, i); ok {
-			b.Label = trimLabel(s[labelStart:i])
-			out = append(out, b)
-			i = skipNote(s, end)
-			labelStart = i
-			continue
+		for i < len(s) && !isDigit(s[i]) {
+			i++
 		}
-		if isDigit(s[i]) {
+		if i == len(s) {
+			break
+		}
+		// 約, 〜 just before the number (spaces between allowed).
+		start, approx := i, false
+		before := strings.TrimRight(s[labelStart:i], " ")
+		for _, w := range approxBefore {
+			if strings.HasSuffix(before, w) {
+				start, approx = labelStart+len(before)-len(w), true
+				break
+			}
+		}
+		b, end, ok := scanGroupCount(s, i)
+		if !ok {
 			for i < len(s) && isDigit(s[i]) {
-				i++ // digits of a label: 3年生
+				i++
 			}
 			continue
 		}
-		_, n := utf8.DecodeRuneInString(s[i:])
-		i += n
+		b.Approx = b.Approx || approx
+		b.Label = trimLabel(s[labelStart:start])
+		out = append(out, b)
+		i = skipNote(s, end)
+		labelStart = i
 	}
 	if rest := trimLabel(s[labelStart:]); rest != "" {
 		q := quote(rest)
@@ -123,18 +139,12 @@ func scanBeneficiaries(s string) ([]Beneficiary, *CellError) {
 	return out, nil
 }
 
-// scanGroupCount reads a count at s[i:]: [約] number [〜 number] [余]
-// [counter] [程度], and where it ends. A number without a counter is a
-// count only when it stands alone (before a space, a separator, a bracket
-// or the end); otherwise it belongs to a label (3年生).
+// scanGroupCount reads a count at s[i:]: number [〜 number] [余] [counter]
+// [程度], and where it ends. A number without a counter is a count only
+// when it stands alone (before a space, a separator, a bracket or the
+// end); otherwise it belongs to a label (3年生).
 func scanGroupCount(s string, i int) (Beneficiary, int, bool) {
 	var b Beneficiary
-	for _, w := range approxBefore {
-		if strings.HasPrefix(s[i:], w) {
-			b.Approx, i = true, skipSpaces(s, i+len(w))
-			break
-		}
-	}
 	n, j, ok := scanCount(s, i)
 	if !ok {
 		return b, i, false

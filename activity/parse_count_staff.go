@@ -24,9 +24,12 @@ import (
 //     after a name are a role (山田（講師）);
 //   - 計3名 or 合計3名 is the total: `山田、鈴木（計3名）` is Extra 1.
 //
-// なし, a lone dash and an empty cell give Staff{} and no error. A name
-// followed by 他 or など without a number (how many others?), a part with
-// digits that is not a count, or one without any letter gives a
+// Digits after a word without 名 or 人 are part of a name (会員12), and
+// ・ separates names, so a katakana name written ジョン・スミス reads as two
+// people: members write it ジョン スミス. なし, a lone dash and an empty
+// cell give Staff{} and no error. A name followed by 他 or など without a
+// number (how many others?), unbalanced brackets, a part with digits that
+// is not a count (3人2), or one without any letter (???) gives a
 // *CellError quoting it.
 func ParseStaff(c Cell) (Staff, error) {
 	switch c.Kind {
@@ -43,7 +46,10 @@ func ParseStaff(c Cell) (Staff, error) {
 		return Staff{}, kindError(c, "従事者", "staff")
 	}
 	all := Fold(c.Text)
-	if all == "" || isNothing(all) {
+	if all == "" {
+		return Staff{}, invisibleOnly(c, "従事者", "staff")
+	}
+	if isNothing(all) {
 		return Staff{}, nil
 	}
 	if depth, ok := bracketDepth(all); !ok || depth > maxBracketDepth {
@@ -173,7 +179,7 @@ func classifyStaff(m string) (staffPart, int, string, *CellError) {
 	}
 	t, _ := hasSuffixOf(m, "程度", "くらい", "位", "ほど")
 	t = strings.TrimRight(t, " ")
-	t, _ = hasSuffixOf(t, "名様", "名", "人")
+	t, counted := hasSuffixOf(t, "名様", "名", "人")
 	t = strings.TrimRight(t, " ")
 	k := len(t)
 	for k > 0 && isDigit(t[k-1]) {
@@ -214,63 +220,11 @@ func classifyStaff(m string) (staffPart, int, string, *CellError) {
 	if _, ok := hasPrefixAt(before, 0, "その他", "他に", "ほか", "他", "+"); ok {
 		return partMore, n, "", nil
 	}
+	if !counted {
+		// Digits after a word without 名 or 人 are part of a name: 会員12.
+		return partName, 0, stripHonorific(m), nil
+	}
 	return partCount, n, "", nil // a label: 協力会員2名
-}
-
-// splitBrackets separates a part into the text outside brackets and the
-// texts inside them: `2人(その他協力会員 1名)` → `2人`, [`その他協力会員 1名`].
-func splitBrackets(m string) (string, []string) {
-	open := strings.IndexFunc(m, isOpenBracket)
-	if open < 0 {
-		return m, nil
-	}
-	var main strings.Builder
-	var notes []string
-	depth, start := 0, 0
-	for i, r := range m {
-		switch {
-		case isOpenBracket(r):
-			if depth == 0 {
-				main.WriteString(m[start:i])
-				start = i + len(string(r))
-			}
-			depth++
-		case isCloseBracket(r) && depth > 0:
-			depth--
-			if depth == 0 {
-				notes = append(notes, m[start:i])
-				start = i + len(string(r))
-			}
-		}
-	}
-	if depth > 0 {
-		notes = append(notes, m[start:])
-	} else {
-		main.WriteString(m[start:])
-	}
-	return strings.TrimSpace(main.String()), notes
-}
-
-// maxBracketDepth bounds the nesting of brackets in a 従事者 cell: members
-// write one level, sometimes two (3人（山田（講師）、鈴木）).
-const maxBracketDepth = 3
-
-// bracketDepth is how deeply brackets nest in folded text; ok reports
-// whether every bracket is closed, and closed after it was opened.
-func bracketDepth(s string) (deepest int, ok bool) {
-	depth := 0
-	for _, r := range s {
-		switch {
-		case isOpenBracket(r):
-			depth++
-			deepest = max(deepest, depth)
-		case isCloseBracket(r):
-			if depth--; depth < 0 {
-				return deepest, false
-			}
-		}
-	}
-	return deepest, depth == 0
 }
 
 // stripHonorific drops さん, 氏 or 様 after a name, so that 山田さん and 山田

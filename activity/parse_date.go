@@ -17,12 +17,9 @@ const (
 // number), never a date in 1900–1906.
 const serialNotBefore = 2200
 
-// serialMax is the serial date of 2199-12-31.
-var serialMax = float64(time.Date(maxYear, time.December, 31, 0, 0, 0, 0, time.UTC).Sub(serialEpoch) / (24 * time.Hour))
-
-// serialEpoch is day 0 of spreadsheet serial dates, as Google Sheets and
-// Excel (from 1900-03-01 on) count them.
-var serialEpoch = time.Date(1899, time.December, 30, 0, 0, 0, 0, time.UTC)
+// serialMax is the serial date of 2199-12-31. Serial dates count days
+// from 1899-12-30, as Google Sheets and Excel (from 1900-03-01 on) do.
+const serialMax = 109574
 
 // ParseDate reads a 日付 cell: the day an activity took place, or the whole
 // month for ongoing work. It accepts a spreadsheet date (a serial number,
@@ -58,7 +55,7 @@ func ParseDate(c Cell) (Date, error) {
 	}
 	s := Fold(c.Text)
 	if s == "" {
-		return Date{}, nil
+		return Date{}, invisibleOnly(c, "日付", "date")
 	}
 	var toks [maxDateToks]dateTok
 	n, ok := tokenizeDate(s, &toks)
@@ -163,6 +160,7 @@ func dateFailError(in string, fail dateFail) *CellError {
 	return dateUnreadable(in)
 }
 
+// weekdaysJa are the weekdays as written in brackets after a date, Sunday first.
 var weekdaysJa = [7]string{"日", "月", "火", "水", "木", "金", "土"}
 
 // eraDisagree says that the era year and the Western year written side by
@@ -198,27 +196,53 @@ func dateUnreadable(in string) *CellError {
 // a number.
 func dateFromNumber(c Cell) (Date, *CellError) {
 	f := c.Num
-	q := quote(c.String())
 	switch {
 	case math.IsNaN(f) || math.IsInf(f, 0):
 	case f >= 19000101 && f <= 21991231 && f == math.Trunc(f):
 		p := dateParts{era: -1, altEra: -1, weekday: -1, year: int(f) / 10000, month: int(f) / 100 % 100, day: int(f) % 100, hasDay: true}
 		return checkDate(c.String(), p, failNone)
 	case f >= serialNotBefore && f < serialMax+1:
-		t := serialEpoch.AddDate(0, 0, int(f))
-		return Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}, nil
+		return civilDate(int(f) - unixSerial), nil
 	case f >= minYear && f <= maxYear+1:
+		q := quote(c.String())
 		return Date{}, unparsable(
 			"「"+q+"」は数値で、年（または年.月）だけに見えます。2021/11/14 のように日付を、月単位なら 2021/11 のように書いてください",
 			"\""+q+"\" is a number that looks like a year (or year.month), not a date; write a date like 2021/11/14, or 2021/11 for a whole month")
 	case f > -1 && f < serialNotBefore:
+		q := quote(c.String())
 		return Date{}, unparsable(
 			"「"+q+"」は数値で、日付として読めません。2021/11/14 のように年月日で書いてください",
 			"\""+q+"\" is a number, not a date; write the whole date, like 2021/11/14")
 	}
+	q := quote(c.String())
 	return Date{}, unparsable(
 		"「"+q+"」は日付（1900年〜2199年）のシリアル値として範囲外です。2021/11/14 のように書いてください",
 		"\""+q+"\" is outside the spreadsheet dates of 1900–2199; write the date like 2021/11/14")
+}
+
+// unixSerial is the serial date of 1970-01-01.
+const unixSerial = 25569
+
+// civilDate is the day that many days after 1970-01-01 (Howard Hinnant's
+// days-to-civil algorithm; faster than going through time.Time for every
+// row of a log).
+func civilDate(days int) Date {
+	z := days + 719468
+	era := z / 146097 // z is positive for every year from 1900
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	y := yoe + era*400
+	if m <= 2 {
+		y++
+	}
+	return Date{Year: y, Month: time.Month(m), Day: d}
 }
 
 // daysIn is the number of days in a month.

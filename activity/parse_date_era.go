@@ -117,6 +117,7 @@ func isoEn(d Date) string {
 	return s
 }
 
+// pad2 writes a month or day with two digits.
 func pad2(n int) string {
 	if n < 10 {
 		return "0" + itoa(n)
@@ -124,7 +125,7 @@ func pad2(n int) string {
 	return itoa(n)
 }
 
-// rangeJa and rangeEn say when an era ran, for reasons.
+// rangeJa says when an era ran, for reasons: 平成は1989年1月8日から….
 func (e *era) rangeJa() string {
 	if e.end.IsZero() {
 		return e.name + "は" + seirekiJa(e.start) + "（" + warekiJa(e.start) + "）からです"
@@ -132,6 +133,7 @@ func (e *era) rangeJa() string {
 	return e.name + "は" + seirekiJa(e.start) + "から" + seirekiJa(e.end) + "（" + warekiJa(e.end) + "）までです"
 }
 
+// rangeEn says when an era ran, in English.
 func (e *era) rangeEn() string {
 	if e.end.IsZero() {
 		return e.en + " began on " + isoEn(e.start)
@@ -147,6 +149,9 @@ func eraMismatch(ja, en string) *CellError {
 // checkEraYear converts an era year to its Western year, or says why that
 // era year does not exist: 令和0年, 平成32年, 平成2022年.
 func checkEraYear(in string, e *era, n int) (int, *CellError) {
+	if n > 0 && n < 1000 && (e.lastYear() == 0 || n <= e.lastYear()) {
+		return e.base + n - 1, nil
+	}
 	q := quote(in)
 	written := e.name + itoa(n) + "年"
 	switch {
@@ -166,17 +171,16 @@ func checkEraYear(in string, e *era, n int) (int, *CellError) {
 			en += "write either the Western year or the era year"
 		}
 		return 0, eraMismatch(ja, en)
-	case e.lastYear() != 0 && n > e.lastYear():
-		y := e.base + n - 1
-		ja := "「" + q + "」：" + written + "はありません。" + e.rangeJa()
-		en := "\"" + q + "\": there is no " + e.en + " " + itoa(n) + "; " + e.rangeEn()
-		if y <= maxYear {
-			ja += "。" + itoa(y) + "年なら " + warekiJa(Date{Year: y}) + " と書いてください"
-			en += ". For " + itoa(y) + " write " + warekiJa(Date{Year: y}) + " (" + warekiEn(Date{Year: y}) + ")"
-		}
-		return 0, eraMismatch(ja, en)
 	}
-	return e.base + n - 1, nil
+	// Past the era's last year: 平成32年.
+	y := e.base + n - 1
+	ja := "「" + q + "」：" + written + "はありません。" + e.rangeJa()
+	en := "\"" + q + "\": there is no " + e.en + " " + itoa(n) + "; " + e.rangeEn()
+	if y <= maxYear {
+		ja += "。" + itoa(y) + "年なら " + warekiJa(Date{Year: y}) + " と書いてください"
+		en += ". For " + itoa(y) + " write " + warekiJa(Date{Year: y}) + " (" + warekiEn(Date{Year: y}) + ")"
+	}
+	return 0, eraMismatch(ja, en)
 }
 
 // checkEraDate says why a date written in an era lies outside that era:

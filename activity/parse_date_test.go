@@ -192,11 +192,16 @@ func eraYearText(n int) string {
 	return strconv.Itoa(n)
 }
 
-// TestParseDateSerialRoundTrip checks every serial of FY2021 against the
-// calendar, so the epoch is right on both sides of a leap day.
+// TestParseDateSerialRoundTrip checks every serial date katsudo accepts
+// against the calendar, from 1906-01-08 (2200) to 2199-12-31 (109574).
 func TestParseDateSerialRoundTrip(t *testing.T) {
 	epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
-	for serial := 43800; serial < 44700; serial++ {
+	for _, f := range []float64{2199.99, 109575} {
+		if _, err := activity.ParseDate(activity.NumberCell(f)); err == nil {
+			t.Errorf("ParseDate(%v): no error, want one outside the serial range", f)
+		}
+	}
+	for serial := 2200; serial <= 109574; serial++ {
 		d := epoch.AddDate(0, 0, serial)
 		got, err := activity.ParseDate(activity.NumberCell(float64(serial) + 0.5))
 		if err != nil || got != ymd(d.Year(), d.Month(), d.Day()) {

@@ -43,7 +43,7 @@ func ParseStatus(c Cell) (Status, error) {
 	}
 	s := strings.ToLower(Fold(c.Text))
 	if s == "" {
-		return StatusDone, nil
+		return StatusDone, invisibleOnly(c, "状態", "status")
 	}
 	for _, w := range cancelledWords {
 		if strings.HasPrefix(s, w) {
