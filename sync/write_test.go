@@ -114,6 +114,7 @@ func TestWorkbookWrite_Styles(t *testing.T) {
 			{activity.Str("会費収入", 0), activity.Int(123456, activity.Yen)},
 			{activity.Str("差引", activity.Bold), activity.Int(-1234, activity.Yen|activity.Bold)},
 			{activity.Str("長い説明", activity.Wrap), activity.Int(629, activity.Sen)},
+			{activity.Str(strings.Repeat("事業報告書の", 8)+"\n最後の行", activity.Wrap)},
 		},
 		Widths:     []float64{30, 0, 12.5},
 		FrozenRows: 1,
@@ -177,6 +178,22 @@ func TestWorkbookWrite_Styles(t *testing.T) {
 		st := style("A4")
 		if st.Alignment == nil || !st.Alignment.WrapText || st.Alignment.Vertical != "top" {
 			t.Errorf("A4 alignment = %+v, want wrapped, top", st.Alignment)
+		}
+	})
+	t.Run("RowFitsWrappedText", func(t *testing.T) {
+		// 長い説明 (8 columns wide in a 30-wide column) needs one line; the
+		// long text below needs several.
+		if h, _ := x.GetRowHeight("事業報告書", 4); h != 15 {
+			t.Errorf("row 4 height = %v, want the default 15", h)
+		}
+		if h, _ := x.GetRowHeight("事業報告書", 5); h != 75 {
+			t.Errorf("row 5 height = %v, want 75 (48 wide characters in 15-character lines, then one more line)", h)
+		}
+	})
+	t.Run("PrintsLandscapeOnePageWide", func(t *testing.T) {
+		pl, err := x.GetPageLayout("事業報告書")
+		if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+			t.Errorf("page layout = %+v, %v", pl, err)
 		}
 	})
 	t.Run("Widths", func(t *testing.T) {

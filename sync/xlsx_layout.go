@@ -25,6 +25,10 @@ const maxCellText = 32767
 // strings: Excel, LibreOffice and Google Sheets show it as typed and never
 // evaluate it, even when it starts with "=".
 func (b *bookWriter) fill(s activity.Sheet) error {
+	// Before the stream writer: it keeps the sheet settings made so far.
+	if err := b.printLayout(s.Name); err != nil {
+		return err
+	}
 	sw, err := b.f.NewStreamWriter(s.Name)
 	if err != nil {
 		return err
@@ -74,7 +78,7 @@ func (b *bookWriter) fill(s activity.Sheet) error {
 						activity.CellRef(s.Name, r, c), utf16Len(v.Text), maxCellText)
 				}
 				vals = append(vals, excelize.Cell{StyleID: id, Value: v.Text})
-			case id != 0:
+			case v.Style != 0 || r < s.FrozenRows:
 				vals = append(vals, excelize.Cell{StyleID: id})
 			default:
 				vals = append(vals, nil)
@@ -85,23 +89,39 @@ func (b *bookWriter) fill(s activity.Sheet) error {
 		if empty {
 			continue
 		}
-		if err := sw.SetRow("A"+strconv.Itoa(r+1), vals); err != nil {
+		var opts []excelize.RowOpts
+		if h := rowHeight(row, s.Widths); h > 0 {
+			opts = append(opts, excelize.RowOpts{Height: h})
+		}
+		if err := sw.SetRow("A"+strconv.Itoa(r+1), vals, opts...); err != nil {
 			return fmt.Errorf("row %d: %w", r+1, err)
 		}
 	}
 	return sw.Flush()
 }
 
+// printLayout prints a tab landscape, as wide as one page: the report goes
+// to the prefecture on paper.
+func (b *bookWriter) printLayout(tab string) error {
+	landscape, one, any, fit := "landscape", 1, 0, true
+	if err := b.f.SetPageLayout(tab, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &any}); err != nil {
+		return fmt.Errorf("page layout: %w", err)
+	}
+	if err := b.f.SetSheetProps(tab, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return fmt.Errorf("page layout: %w", err)
+	}
+	return nil
+}
+
 // style returns the excelize style for a set of katsudo's style flags,
 // creating it once per workbook.
 func (b *bookWriter) style(st activity.Style) (int, error) {
-	if st == 0 {
-		return 0, nil
-	}
 	if id, ok := b.styles[st]; ok {
 		return id, nil
 	}
-	var x excelize.Style
+	// Every cell sits at the top, level with the first line of the
+	// wrapped text beside it.
+	x := excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}}
 	if st&activity.Bold != 0 {
 		x.Font = &excelize.Font{Bold: true}
 	}
@@ -122,4 +142,53 @@ func (b *bookWriter) style(st activity.Style) (int, error) {
 	}
 	b.styles[st] = id
 	return id, nil
+}
+
+// Row heights, in points: Excel and LibreOffice do not fit a row to its
+// wrapped text when they open a file, so the writer sets the height.
+const (
+	lineHeight   = 15.0
+	maxRowHeight = 409.0 // Excel's limit
+	defaultWidth = 8.43  // Excel's default column width, in characters
+)
+
+// rowHeight is the height a row needs to show its wrapped text whole, or 0
+// when one line is enough.
+func rowHeight(row []activity.Value, widths []float64) float64 {
+	lines := 1
+	for c, v := range row {
+		if v.Style&activity.Wrap == 0 || v.Text == "" {
+			continue
+		}
+		width := defaultWidth
+		if c < len(widths) && widths[c] > 0 {
+			width = min(widths[c], maxColWidth)
+		}
+		lines = max(lines, wrappedLines(v.Text, width))
+	}
+	if lines == 1 {
+		return 0
+	}
+	return min(float64(lines)*lineHeight, maxRowHeight)
+}
+
+// wrappedLines counts the lines text takes in a column width characters
+// wide; a Japanese character takes two.
+func wrappedLines(text string, width float64) int {
+	lines, used := 1, 0.0
+	for _, r := range text {
+		if r == '\n' {
+			lines, used = lines+1, 0
+			continue
+		}
+		w := 1.0
+		if r >= 0x1100 && !(r >= 0xff61 && r <= 0xff9f) {
+			w = 2
+		}
+		if used+w > width {
+			lines, used = lines+1, 0
+		}
+		used += w
+	}
+	return lines
 }
