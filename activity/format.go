@@ -92,7 +92,7 @@ func Ordinal(p ProgramReport) string {
 
 var romans = []string{"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 
-// formatJaDay prints a full date: 2021年4月1日 (1 Apr 2021).
+// formatFullDate prints a full date: 2021年4月1日 (1 Apr 2021).
 func formatFullDate(d Date, lang Lang) string {
 	if lang == English {
 		return enDate(d, true)
