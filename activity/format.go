@@ -50,7 +50,14 @@ func FormatBeneficiaries(bs []BeneficiaryCount, lang Lang) string {
 	for _, b := range bs {
 		s := b.Label
 		if b.Approx {
-			s += Text{Ja: "約", En: "approx. "}.In(lang)
+			approx := "約"
+			if lang == English {
+				approx = "approx. "
+				if s != "" {
+					approx = " approx. "
+				}
+			}
+			s += approx
 		}
 		s += strconv.Itoa(b.Count) + b.Unit
 		parts = append(parts, s)

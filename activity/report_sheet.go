@@ -51,7 +51,11 @@ func (r *Report) ReconciliationText() string {
 		s += Text{Ja: "／決算額の記入なし", En: " / no settled amounts given"}.In(l)
 	}
 	if r.UnreadRows > 0 {
-		s += Text{Ja: "／未集計 " + strconv.Itoa(r.UnreadRows) + "行", En: " / " + strconv.Itoa(r.UnreadRows) + " rows not counted"}.In(l)
+		rows := " rows"
+		if r.UnreadRows == 1 {
+			rows = " row"
+		}
+		s += Text{Ja: "／未集計 " + strconv.Itoa(r.UnreadRows) + "行", En: " / " + strconv.Itoa(r.UnreadRows) + rows + " not counted"}.In(l)
 	}
 	return s
 }

@@ -31,8 +31,9 @@ func (w *Workbook) Path() string { return w.path }
 // Cells come typed as the workbook stores them: a date is its serial
 // number, a formula is its last calculated value. Row 0 of a grid is the
 // tab's row 1 and column 0 its column A, blank leading rows and columns
-// included, so a Finding can point at the cell a member has to fix.
-// A missing tab is a *TabNotFoundError.
+// included, so a Finding can point at the cell a member has to fix; of a
+// merged range only the top-left cell holds the value. Tab names match as
+// in Excel, ignoring case. A missing tab is a *TabNotFoundError.
 func (w *Workbook) Read(ctx context.Context, tabs []string) (grids map[string]activity.Grid, err error) {
 	defer recoverAs(&err, "read "+quoteList(tabs)+" from "+w.path)
 	if err := ctx.Err(); err != nil {

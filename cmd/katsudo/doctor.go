@@ -3,9 +3,201 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/katsudo-npo/katsudo/activity"
+	"github.com/katsudo-npo/katsudo/config"
+	ksync "github.com/katsudo-npo/katsudo/sync"
 )
 
-// runDoctor checks the config, credentials, spreadsheet and Slack.
+// doctor prints what it checked: "OK" lines for what is ready, "NG" lines
+// for each problem with its fix.
+type doctor struct {
+	w        io.Writer
+	lang     activity.Lang
+	problems int
+}
+
+func (d *doctor) ok(t activity.Text) { fmt.Fprintln(d.w, "OK  "+oneLine(t.In(d.lang))) }
+
+func (d *doctor) problem(s string) {
+	d.problems++
+	fmt.Fprintln(d.w, "NG  "+oneLine(s))
+}
+
+// runDoctor checks, without changing anything, everything katsudo needs:
+// the config, the Google credentials, access to the spreadsheet, its tabs
+// and headers, and Slack. Each problem is one line with its fix; the exit
+// status is 1 when there is any.
 func runDoctor(ctx context.Context, e env, args []string) error {
-	return errors.New("doctor is not built yet")
+	var f flags
+	j, err := parse(newFlagSet("doctor", e, &f), &f, e, args)
+	d := &doctor{w: e.stdout, lang: activity.Japanese}
+	if err != nil {
+		var ce *config.Error
+		if !errors.As(err, &ce) && !strings.HasPrefix(err.Error(), "read config") {
+			return err
+		}
+		for _, line := range strings.Split(err.Error(), "\n") {
+			d.problem(line)
+		}
+		return d.finish(e)
+	}
+	d.lang = j.lang
+	if j.cfg.Source != "" {
+		d.ok(activity.Text{Ja: "設定ファイル " + j.cfg.Source + " を読めました", En: "config " + j.cfg.Source + " reads fine"})
+	} else {
+		d.ok(activity.Text{Ja: "設定ファイルはありません（環境変数と既定値を使います。katsudo init で作れます）", En: "no config file: the environment and the defaults apply (katsudo init writes one)"})
+	}
+	d.spreadsheet(ctx, j, e)
+	slack := doctorSlack(ctx, j, e)
+	for _, p := range slack {
+		d.problem(p)
+	}
+	if len(slack) == 0 {
+		d.ok(activity.Text{Ja: "Slack の設定", En: "Slack settings"})
+	}
+	return d.finish(e)
+}
+
+// finish prints the verdict: how many problems, or that all is well.
+func (d *doctor) finish(e env) error {
+	if d.problems > 0 {
+		fmt.Fprintln(e.stdout, activity.Text{
+			Ja: "\n問題が " + strconv.Itoa(d.problems) + " 件あります。NG の行の指示に従って直し、もう一度 katsudo doctor を実行してください。",
+			En: "\n" + strconv.Itoa(d.problems) + " problems; fix each NG line as it says and run katsudo doctor again.",
+		}.In(d.lang))
+		return findingsError{errors: d.problems}
+	}
+	fmt.Fprintln(e.stdout, activity.Text{Ja: "\n問題は見つかりませんでした。", En: "\nAll is well."}.In(d.lang))
+	return nil
+}
+
+// spreadsheet checks the workbook, or the credentials and the Google
+// spreadsheet, then the tabs.
+func (d *doctor) spreadsheet(ctx context.Context, j *job, e env) {
+	switch {
+	case j.cfg.Workbook != "":
+		wb := ksync.OpenWorkbook(j.cfg.Workbook)
+		tabs, err := wb.Tabs(ctx)
+		if err != nil {
+			d.problem(err.Error())
+			return
+		}
+		d.ok(activity.Text{Ja: "ファイル " + j.cfg.Workbook + " を開けました", En: "opened " + j.cfg.Workbook})
+		d.tabs(ctx, j, wb, tabs)
+	case j.cfg.SpreadsheetID != "":
+		creds, err := googleCredentials(j, e)
+		if err != nil {
+			d.problem(err.Error())
+			return
+		}
+		d.credentials(creds)
+		s, err := openSpreadsheet(ctx, j, e)
+		if err != nil {
+			d.problem(err.Error())
+			return
+		}
+		tabs, err := s.Tabs(ctx)
+		if err != nil {
+			d.problem(err.Error())
+			return
+		}
+		d.ok(activity.Text{Ja: "スプレッドシート " + s.URL() + " を開けました", En: "opened the spreadsheet " + s.URL()})
+		d.tabs(ctx, j, s, tabs)
+	default:
+		d.problem(activity.Text{
+			Ja: "スプレッドシートが設定されていません：katsudo.yaml の spreadsheet_id にスプレッドシートの URL を書くか、workbook に Excel ファイルを指定してください（katsudo init で katsudo.yaml を作れます）",
+			En: "no spreadsheet: put the spreadsheet's URL in spreadsheet_id in katsudo.yaml, or an Excel file in workbook (katsudo init writes katsudo.yaml)",
+		}.In(d.lang))
+	}
+}
+
+// credentials says who katsudo signs in as, and whether the key file is
+// readable by other users of the machine.
+func (d *doctor) credentials(c ksync.Credentials) {
+	switch c.Kind() {
+	case "service_account":
+		d.ok(activity.Text{Ja: "Google のサービスアカウント " + c.Account() + "（" + c.Source + "）", En: "Google service account " + c.Account() + " (" + c.Source + ")"})
+	case "authorized_user":
+		d.ok(activity.Text{Ja: "katsudo login で保存した Google のログイン（" + c.Source + "）", En: "the Google sign-in kept by katsudo login (" + c.Source + ")"})
+	case "":
+		d.ok(activity.Text{Ja: "Google へは Application Default Credentials でログインします", En: "Google sign-in: Application Default Credentials"})
+	default:
+		d.ok(activity.Text{Ja: "Google の認証情報 " + c.Source, En: "Google credentials " + c.Source})
+	}
+	if c.JSON == nil || runtime.GOOS == "windows" {
+		return
+	}
+	if fi, err := os.Stat(c.Source); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		d.problem(activity.Text{
+			Ja: c.Source + " はこのコンピューターの他のユーザーも読めます。秘密鍵が入っているので、chmod 600 " + c.Source + " で本人だけが読めるようにしてください",
+			En: c.Source + " can be read by other users of this machine; it holds a private key: chmod 600 " + c.Source,
+		}.In(d.lang))
+	}
+}
+
+// tabs checks that the three input tabs are there and that their headers
+// have every required column; katsudo's own tabs may be missing (the first
+// report creates them).
+func (d *doctor) tabs(ctx context.Context, j *job, b book, have []string) {
+	t := j.tabs()
+	inputs := []struct {
+		name, key string
+		cols      []activity.Column
+	}{{t.Log, "tabs.log", activity.LogColumns}, {t.Programs, "tabs.programs", activity.ProgramColumns}, {t.Members, "tabs.members", activity.MemberColumns}}
+	var present []string
+	for _, in := range inputs {
+		if hasTab(have, in.name) {
+			present = append(present, in.name)
+			continue
+		}
+		d.problem(activity.Text{
+			Ja: "「" + in.name + "」タブがありません（今あるタブ：" + strings.Join(have, "、") + "）：名前を変えたならタブ名を戻すか katsudo.yaml の " + in.key + " に今の名前を書いてください。まだないなら katsudo init で作れます",
+			En: "no tab " + strconv.Quote(in.name) + " (the tabs are: " + strings.Join(have, ", ") + "): rename it back, or put its new name in " + in.key + " in katsudo.yaml; katsudo init creates it when it is new",
+		}.In(d.lang))
+	}
+	if len(present) == 0 {
+		return
+	}
+	grids, err := b.Read(ctx, present)
+	if err != nil {
+		d.problem(err.Error())
+		return
+	}
+	for _, in := range inputs {
+		g, ok := grids[in.name]
+		if !ok {
+			continue
+		}
+		table, findings := activity.ReadTable(in.name, g, in.cols)
+		for _, f := range findings {
+			d.problem(f.Ref + ": " + f.Message.In(d.lang))
+		}
+		if len(findings) == 0 {
+			d.ok(activity.Text{
+				Ja: "「" + in.name + "」タブの見出し（" + strconv.Itoa(table.HeaderRow+1) + "行目）、データ " + strconv.Itoa(len(table.Rows)) + " 行",
+				En: "tab " + in.name + ": header on row " + strconv.Itoa(table.HeaderRow+1) + ", " + strconv.Itoa(len(table.Rows)) + " rows",
+			})
+		}
+	}
+	for _, out := range []string{t.Report, t.Findings} {
+		if !hasTab(have, out) {
+			d.ok(activity.Text{Ja: "「" + out + "」タブは最初の katsudo report で作られます", En: "tab " + out + " will be created by the first katsudo report"})
+		}
+	}
+}
+
+func hasTab(tabs []string, name string) bool {
+	for _, t := range tabs {
+		if strings.EqualFold(t, name) {
+			return true
+		}
+	}
+	return false
 }

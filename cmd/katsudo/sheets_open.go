@@ -3,9 +3,84 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	ksync "github.com/katsudo-npo/katsudo/sync"
 )
 
 // openSheets opens the Google spreadsheet named in the config.
 func openSheets(ctx context.Context, j *job, e env) (book, error) {
-	return nil, errors.New("Google Sheets is not supported by this build yet; export the spreadsheet as .xlsx and pass --workbook FILE.xlsx")
+	return openSpreadsheet(ctx, j, e)
+}
+
+// openSpreadsheet opens the spreadsheet signed in with the first
+// credentials found (see googleCredentials). The members' tabs are
+// read-only to it.
+func openSpreadsheet(ctx context.Context, j *job, e env) (*ksync.Spreadsheet, error) {
+	creds, err := googleCredentials(j, e)
+	if err != nil {
+		return nil, err
+	}
+	t := j.tabs()
+	return ksync.OpenSpreadsheet(ctx, ksync.SheetsConfig{
+		ID: j.cfg.SpreadsheetID, Credentials: creds, Endpoint: j.cfg.SheetsEndpoint,
+		ReadOnly: []string{t.Log, t.Programs, t.Members},
+		Logger:   slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+	})
+}
+
+// googleCredentials finds what katsudo signs in to Google with, in this
+// order: google_credentials_file in katsudo.yaml, GOOGLE_APPLICATION_CREDENTIALS
+// (config falls back to it for the same setting), the sign-in `katsudo
+// login` kept, and Application Default Credentials (the zero Credentials).
+func googleCredentials(j *job, e env) (ksync.Credentials, error) {
+	if f := j.cfg.GoogleCredentialsFile; f != "" {
+		c, err := ksync.ReadCredentials(f)
+		if errors.Is(err, fs.ErrNotExist) {
+			return c, fmt.Errorf("google_credentials_file (or GOOGLE_APPLICATION_CREDENTIALS) names %s, which does not exist; download the service account's JSON key to that place", f)
+		}
+		return c, err
+	}
+	p := loginFile(e.getenv)
+	if p == "" {
+		return ksync.Credentials{}, nil
+	}
+	if _, err := os.Stat(p); err != nil {
+		return ksync.Credentials{}, nil
+	}
+	c, err := ksync.ReadCredentials(p)
+	if err != nil {
+		return c, fmt.Errorf("the sign-in kept by `katsudo login` (%s) cannot be used: %w", p, err)
+	}
+	return c, nil
+}
+
+// loginFile is where `katsudo login` keeps the sign-in: google-login.json
+// in katsudo's folder of the user's configuration folder; "" when the
+// environment names no home.
+func loginFile(getenv func(string) string) string {
+	dir := getenv("XDG_CONFIG_HOME")
+	if dir == "" {
+		switch runtime.GOOS {
+		case "windows":
+			dir = getenv("AppData")
+		case "darwin":
+			if h := getenv("HOME"); h != "" {
+				dir = filepath.Join(h, "Library", "Application Support")
+			}
+		default:
+			if h := getenv("HOME"); h != "" {
+				dir = filepath.Join(h, ".config")
+			}
+		}
+	}
+	if dir == "" {
+		return ""
+	}
+	return filepath.Join(dir, "katsudo", "google-login.json")
 }

@@ -1,0 +1,210 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"regexp"
+	"strconv"
+	"time"
+
+	"github.com/slack-go/slack"
+)
+
+// errWaitBudget stops a run that would wait on Slack's rate limits longer
+// than Options.MaxWait.
+var errWaitBudget = errors.New("slack kept asking katsudo to slow down")
+
+// do runs one Slack call, waiting as Slack asks when it answers 429 (its
+// Retry-After) and, for calls that can safely be repeated, retrying a
+// server error or a dropped connection twice with a growing pause. The
+// waits of one run are bounded by MaxWait.
+func (s *Sender) do(ctx context.Context, method string, repeatable bool, call func() error) error {
+	pause := time.Second
+	for attempt := 0; ; attempt++ {
+		err := call()
+		if err == nil || ctx.Err() != nil {
+			return err
+		}
+		var rl *slack.RateLimitedError
+		var sc slack.StatusCodeError
+		switch {
+		case errors.As(err, &rl) || errors.As(err, &sc) && sc.Code == 429:
+			wait := time.Second
+			if rl != nil && rl.RetryAfter > wait {
+				wait = rl.RetryAfter
+			}
+			if s.waited+wait > s.o.MaxWait {
+				return errWaitBudget
+			}
+			s.waited += wait
+			s.log.Warn("slack rate limit: waiting", "method", method, "wait", wait)
+			if err := s.o.Sleep(ctx, wait); err != nil {
+				return err
+			}
+		case repeatable && attempt < 2 && transient(err):
+			s.log.Warn("slack call failed: retrying", "method", method, "attempt", attempt+1, "err", err)
+			if err := s.o.Sleep(ctx, pause); err != nil {
+				return err
+			}
+			pause *= 2
+		default:
+			return err
+		}
+	}
+}
+
+// transient reports whether an error may go away by itself: a 5xx from
+// Slack or a network failure.
+func transient(err error) bool {
+	var sc slack.StatusCodeError
+	if errors.As(err, &sc) {
+		return sc.Code >= 500
+	}
+	var ne net.Error
+	return errors.As(err, &ne)
+}
+
+// slackErr is the error code Slack answered with (not_in_channel …), or "".
+func slackErr(err error) string {
+	var se slack.SlackErrorResponse
+	if errors.As(err, &se) {
+		return se.Err
+	}
+	return ""
+}
+
+var (
+	userIDRE    = regexp.MustCompile(`^[UW][A-Z0-9]{2,}$`)
+	channelIDRE = regexp.MustCompile(`^[CGD][A-Z0-9]{2,}$`)
+)
+
+// userID resolves a member's Slack cell: a user ID as it is, an e-mail
+// address through users.lookupByEmail, once per run.
+func (s *Sender) userID(ctx context.Context, cell string) (string, error) {
+	if userIDRE.MatchString(cell) {
+		return cell, nil
+	}
+	if r, ok := s.users[cell]; ok {
+		return r.id, r.err
+	}
+	var id string
+	err := s.do(ctx, "users.lookupByEmail", true, func() error {
+		u, err := s.client.GetUserByEmailContext(ctx, cell)
+		if err == nil {
+			id = u.ID
+		}
+		return err
+	})
+	if ctx.Err() == nil && !errors.Is(err, errWaitBudget) {
+		s.users[cell] = userResult{id, err}
+	}
+	return id, err
+}
+
+// openDM opens (or finds) the DM channel with a user, once per run.
+func (s *Sender) openDM(ctx context.Context, user string) (string, error) {
+	if ch, ok := s.dms[user]; ok {
+		return ch, nil
+	}
+	var ch string
+	err := s.do(ctx, "conversations.open", true, func() error {
+		c, _, _, err := s.client.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{user}, ReturnIM: true})
+		if err == nil {
+			ch = c.ID
+		}
+		return err
+	})
+	if err == nil {
+		s.dms[user] = ch
+	}
+	return ch, err
+}
+
+// findKey looks for a message carrying key in a conversation's history
+// since a moment, and returns its ts. A channel given by #name cannot be
+// searched; nor can any when the token lacks the history scopes.
+func (s *Sender) findKey(ctx context.Context, channel, key string, since time.Time) (string, bool, error) {
+	if !channelIDRE.MatchString(channel) || s.noHist {
+		return "", false, nil
+	}
+	cursor := ""
+	for page := 0; page < 10; page++ {
+		var resp *slack.GetConversationHistoryResponse
+		err := s.do(ctx, "conversations.history", true, func() (err error) {
+			resp, err = s.client.GetConversationHistoryContext(ctx, &slack.GetConversationHistoryParameters{
+				ChannelID: channel, Oldest: strconv.FormatInt(since.Unix(), 10), Limit: 200, IncludeAllMetadata: true, Cursor: cursor,
+			})
+			return err
+		})
+		if err != nil {
+			return "", false, err
+		}
+		for _, m := range resp.Messages {
+			if m.Metadata.EventType == metaEvent && m.Metadata.EventPayload["key"] == key {
+				return m.Timestamp, true, nil
+			}
+		}
+		if cursor = resp.ResponseMetaData.NextCursor; !resp.HasMore || cursor == "" {
+			break
+		}
+	}
+	return "", false, nil
+}
+
+// post sends one part with chat.postMessage, one message a second per
+// channel at most, as Slack asks. A server error leaves it unknown whether
+// the message went out, so the history is searched before trying again.
+func (s *Sender) post(ctx context.Context, channel string, p Part, meta slack.SlackMetadata, since time.Time) (ch, ts string, recovered bool, err error) {
+	pause := time.Second
+	for attempt := 0; ; attempt++ {
+		if last, ok := s.lastPost[channel]; ok {
+			if wait := time.Second - s.o.Now().Sub(last); wait > 0 {
+				if err := s.o.Sleep(ctx, wait); err != nil {
+					return "", "", false, err
+				}
+			}
+		}
+		err = s.do(ctx, "chat.postMessage", false, func() (err error) {
+			ch, ts, err = s.client.PostMessageContext(ctx, channel,
+				slack.MsgOptionText(p.Text, false), slack.MsgOptionBlocks(p.Blocks...), slack.MsgOptionMetadata(meta),
+				slack.MsgOptionDisableLinkUnfurl(), slack.MsgOptionDisableMediaUnfurl())
+			return err
+		})
+		s.lastPost[channel] = s.o.Now()
+		if err == nil || attempt == 2 || !transient(err) {
+			return ch, ts, false, err
+		}
+		if found, ok, herr := s.findKey(ctx, channel, p.Key, since); herr == nil && ok {
+			return channel, found, true, nil
+		}
+		if err := s.o.Sleep(ctx, pause); err != nil {
+			return "", "", false, err
+		}
+		pause *= 2
+	}
+}
+
+// postWebhook sends one part to the incoming webhook. Webhooks carry no
+// metadata and return no ts, and their channel cannot be searched: the
+// record alone keeps these messages from going out twice.
+func (s *Sender) postWebhook(ctx context.Context, p Part) error {
+	off := false
+	return s.do(ctx, "webhook", false, func() error {
+		return hideURL(slack.PostWebhookCustomHTTPContext(ctx, s.o.WebhookURL, s.o.HTTPClient, &slack.WebhookMessage{
+			Text: p.Text, Blocks: &slack.Blocks{BlockSet: p.Blocks}, UnfurlLinks: &off, UnfurlMedia: &off,
+		}))
+	})
+}
+
+// hideURL keeps the webhook's URL, which is a secret, out of an error
+// that will be printed: a failed request names its URL.
+func hideURL(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return fmt.Errorf("post to the incoming webhook: %w", ue.Err)
+	}
+	return err
+}
