@@ -162,7 +162,7 @@ func rowProblem(d *Dataset, e *Entry, f Finding) RowProblem {
 	t := d.Log
 	p := RowProblem{
 		Tab: t.Tab, Row: e.Row, Ref: CellRef(t.Tab, e.Row, 0),
-		When: e.Date, DateCell: t.Cell(e.Row, "date").String(), Program: t.Cell(e.Row, "program").String(),
+		When: e.Date, DateCell: e.DateText, Program: e.ProgramText,
 		Desc: e.Description, Problems: []Finding{f},
 	}
 	if e.Program != nil {

@@ -21,6 +21,9 @@ type Entry struct {
 	Status           Status
 	Member           string
 	Note             string
+	// DateText and ProgramText are the 日付 and 事業 cells as the member
+	// typed them, when they hold text, for messages that quote the row.
+	DateText, ProgramText string
 	// Unread is set when the date, the amount or the status could not be
 	// read: the row is left out of the sums and counted on the report's
 	// 未集計 line.
@@ -51,6 +54,12 @@ func readEntry(t *Table, r int, cat *Catalog, ro *Roster, fs []Finding) (Entry, 
 			fail(err, "status")
 		}
 		e.Status = s
+	}
+	if c := t.Cell(r, "date"); c.Kind == CellText {
+		e.DateText = c.Text
+	}
+	if c := t.Cell(r, "program"); c.Kind == CellText {
+		e.ProgramText = c.Text
 	}
 	if c := t.Cell(r, "date"); c.IsBlank() {
 		e.Unread = true
