@@ -263,13 +263,19 @@ func Compile(d *Dataset, fy FiscalYear, opt Options) *Report {
 // settledTotal is the accounts' total: for each line the sum of its
 // children's 決算額 where they give one, else its own.
 func settledTotal(ps []*Program) (int64, bool) {
+	return treeTotal(ps, func(p *Program) (int64, bool) { return p.Settled, p.HasSettled })
+}
+
+// treeTotal sums an amount over a tree without counting a line twice: a
+// line's children replace it where any of them gives the amount.
+func treeTotal(ps []*Program, amount func(*Program) (int64, bool)) (int64, bool) {
 	var sum int64
 	var any bool
 	for _, p := range ps {
-		if s, ok := settledTotal(p.Children); ok {
+		if s, ok := treeTotal(p.Children, amount); ok {
 			sum, any = sum+s, true
-		} else if p.HasSettled {
-			sum, any = sum+p.Settled, true
+		} else if v, ok := amount(p); ok {
+			sum, any = sum+v, true
 		}
 	}
 	return sum, any

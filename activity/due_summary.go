@@ -138,16 +138,7 @@ func Summarize(d *Dataset, month Date, now time.Time, loc *time.Location, startM
 // budgetTotal is the year's budget: for each line the sum of its
 // children's budgets where they give one, else its own.
 func budgetTotal(ps []*Program) (int64, bool) {
-	var sum int64
-	var any bool
-	for _, p := range ps {
-		if b, ok := budgetTotal(p.Children); ok {
-			sum, any = sum+b, true
-		} else if p.HasBudget {
-			sum, any = sum+p.Budget, true
-		}
-	}
-	return sum, any
+	return treeTotal(ps, func(p *Program) (int64, bool) { return p.Budget, p.HasBudget })
 }
 
 func subtreeSum(p *Program, own map[*Program]int64) int64 {

@@ -102,7 +102,7 @@ func (s *Server) batchUpdate(w http.ResponseWriter, r *http.Request, b *book, fa
 		replies = append(replies, reply)
 	}
 	if fault != nil && fault.Halfway {
-		writeError(w, fault.Status, statusName(fault.Status), "sheetstest: injected "+strconv.Itoa(fault.Status)+" halfway through the batch")
+		writeError(w, fault.Status, statusName(fault.Status), fault.message()+" (halfway through the batch)")
 		return
 	}
 	t.b.reindex()

@@ -83,6 +83,13 @@ func (s *Server) AddSpreadsheet(id string, tabs ...Tab) {
 	s.books[id] = b
 }
 
+// DeleteSpreadsheet removes a spreadsheet, as moving it to the bin does.
+func (s *Server) DeleteSpreadsheet(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.books, id)
+}
+
 // SetValues replaces a tab's cells, as a member editing it would.
 func (s *Server) SetValues(id, title string, rows [][]any) {
 	s.mu.Lock()

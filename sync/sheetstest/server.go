@@ -42,9 +42,18 @@ const SpreadsheetsScope = "https://www.googleapis.com/auth/spreadsheets"
 // failing, so a test can see that nothing of it is kept.
 type Fault struct {
 	Status     int
+	Message    string // Google's message; a generic one when empty
 	RetryAfter string
 	Delay      time.Duration
 	Halfway    bool
+}
+
+// message is the fault's error message.
+func (f *Fault) message() string {
+	if f.Message != "" {
+		return f.Message
+	}
+	return "sheetstest: injected " + strconv.Itoa(f.Status)
 }
 
 // Request is one request the server received.
@@ -157,7 +166,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		if fault.RetryAfter != "" {
 			w.Header().Set("Retry-After", fault.RetryAfter)
 		}
-		writeError(w, fault.Status, statusName(fault.Status), "sheetstest: injected "+strconv.Itoa(fault.Status))
+		writeError(w, fault.Status, statusName(fault.Status), fault.message())
 		return
 	}
 	switch kind {
