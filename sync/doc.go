@@ -15,6 +15,12 @@
 // member who has to fix the file: ErrNotWorkbook, ErrPasswordProtected and
 // *TabNotFoundError can be told apart with errors.Is and errors.As.
 //
+// Spreadsheet is the Google Sheets adapter behind the same Read and Write:
+// one values:batchGet to read, one batchUpdate to write, katsudo's tabs
+// replaced whole or not at all, with backoff on 429 and 5xx and errors a
+// volunteer can act on (share with this address, the ID is wrong, this tab
+// is missing). sheetstest is a fake Google that speaks the same REST API.
+//
 // The package's name shadows the standard library's sync; files that need
 // both import the standard one as stdsync.
 package sync

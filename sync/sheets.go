@@ -70,31 +70,20 @@ func OpenSpreadsheet(ctx context.Context, cfg SheetsConfig) (*Spreadsheet, error
 	return s, nil
 }
 
-// ID is the spreadsheet's ID.
-func (s *Spreadsheet) ID() string { return s.id }
-
 // URL is the address a member opens the spreadsheet at.
 func (s *Spreadsheet) URL() string { return "https://docs.google.com/spreadsheets/d/" + s.id + "/edit" }
 
-// TabURL is the address of one tab, for links in Slack messages; gid is
-// the tab's sheetId, which stays the same when katsudo rewrites the tab.
-func (s *Spreadsheet) TabURL(gid int64) string { return fmt.Sprintf("%s#gid=%d", s.URL(), gid) }
-
-// Credentials are what the spreadsheet is opened with.
-func (s *Spreadsheet) Credentials() Credentials { return s.creds }
-
-// TabInfo describes one tab of the spreadsheet.
-type TabInfo struct {
-	Title      string
-	ID         int64 // the sheetId, #gid= in links
-	FrozenRows int64
-	Protected  bool // has a protected range (katsudo's tabs have a warning-only one)
+// tabInfo is one tab of the spreadsheet: its name and its sheetId (the
+// #gid= of links to it).
+type tabInfo struct {
+	Title string
+	ID    int64
 }
 
 // Tabs lists the spreadsheet's tab names in order, for `katsudo doctor`
 // and for error messages that show what is there.
 func (s *Spreadsheet) Tabs(ctx context.Context) ([]string, error) {
-	infos, err := s.TabInfos(ctx)
+	infos, err := s.tabInfos(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -105,30 +94,28 @@ func (s *Spreadsheet) Tabs(ctx context.Context) ([]string, error) {
 	return names, nil
 }
 
-// TabInfos describes every tab, asking Google for the sheet metadata and
-// nothing else (a fields mask keeps the answer small).
-func (s *Spreadsheet) TabInfos(ctx context.Context) ([]TabInfo, error) {
+// tabInfos lists the tabs, asking Google for the sheet metadata and
+// nothing else (a fields mask keeps the answer small). It remembers their
+// IDs for Write.
+func (s *Spreadsheet) tabInfos(ctx context.Context) ([]tabInfo, error) {
 	var got *sheets.Spreadsheet
 	err := s.call(ctx, "list the tabs of "+s.URL(), func(ctx context.Context) error {
 		var err error
 		got, err = s.svc.Spreadsheets.Get(s.id).
-			Fields("sheets(properties(sheetId,title,gridProperties(frozenRowCount)),protectedRanges(protectedRangeId))").
+			Fields("sheets.properties(sheetId,title)").
 			Context(ctx).Do()
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	infos := make([]TabInfo, 0, len(got.Sheets))
+	infos := make([]tabInfo, 0, len(got.Sheets))
 	ids := make(map[string]int64, len(got.Sheets))
 	for _, sh := range got.Sheets {
 		if sh.Properties == nil {
 			continue
 		}
-		t := TabInfo{Title: sh.Properties.Title, ID: sh.Properties.SheetId, Protected: len(sh.ProtectedRanges) > 0}
-		if g := sh.Properties.GridProperties; g != nil {
-			t.FrozenRows = g.FrozenRowCount
-		}
+		t := tabInfo{Title: sh.Properties.Title, ID: sh.Properties.SheetId}
 		infos = append(infos, t)
 		ids[tabKey(t.Title)] = t.ID
 	}
@@ -141,7 +128,7 @@ func (s *Spreadsheet) TabInfos(ctx context.Context) ([]TabInfo, error) {
 // SheetIDs maps each tab's name to its sheetId (the #gid= of links to
 // it), with one metadata request.
 func (s *Spreadsheet) SheetIDs(ctx context.Context) (map[string]int64, error) {
-	infos, err := s.TabInfos(ctx)
+	infos, err := s.tabInfos(ctx)
 	if err != nil {
 		return nil, err
 	}

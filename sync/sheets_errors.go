@@ -54,7 +54,11 @@ func (s *Spreadsheet) explain(what string, err error, attempts int, took time.Du
 		return &sheetsError{msg: what + ": " + msg, kind: kind, cause: err}
 	}
 	who := s.creds.Account()
-	if who == "" {
+	switch {
+	case who != "":
+	case s.creds.Kind() == "authorized_user":
+		who = "the Google account you signed in with in `katsudo login`"
+	default:
 		who = "the Google account katsudo signs in as (" + s.creds.Source + ")"
 	}
 	if reason, desc, ok := tokenRefused(err); ok {

@@ -21,8 +21,9 @@ const maxSheetsCellText = 50000
 // batchUpdate entirely or not at all, so the report and the findings are
 // replaced together or stay as they were. A replaced tab keeps its sheetId,
 // so links to it (#gid=…) keep working. Text is written as text, never as
-// a formula: a cell reading =IMPORTXML(…) stays that text. The members'
-// tabs (SheetsConfig.ReadOnly) are refused before anything is sent.
+// a formula: a cell reading =IMPORTXML(…) stays that text. A tab Write
+// creates gets a warning-only protection, as `katsudo init` gives it. The
+// members' tabs (SheetsConfig.ReadOnly) are refused before anything is sent.
 //
 // Write needs no sheet metadata when the tabs are where katsudo left them:
 // a tab katsudo creates gets a sheetId derived from its name, so the next
@@ -65,7 +66,7 @@ func (s *Spreadsheet) Write(ctx context.Context, tabs []activity.Sheet) error {
 			return err
 		}
 		// The tabs are not where the batch assumed: learn where they are.
-		if _, merr := s.TabInfos(ctx); merr != nil {
+		if _, merr := s.tabInfos(ctx); merr != nil {
 			return merr
 		}
 		s.mu.Lock()
@@ -146,7 +147,7 @@ func plan(tabs []activity.Sheet, ids map[string]int64) (reqs []*sheets.Request, 
 		if exists {
 			reqs = append(reqs,
 				&sheets.Request{UpdateSheetProperties: &sheets.UpdateSheetPropertiesRequest{
-					Properties: props, Fields: "title,gridProperties(rowCount,columnCount,frozenRowCount)",
+					Properties: props, Fields: "title,gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount",
 				}},
 				// Over the whole tab: cells the rows do not reach are cleared.
 				&sheets.Request{UpdateCells: &sheets.UpdateCellsRequest{
@@ -157,7 +158,12 @@ func plan(tabs []activity.Sheet, ids map[string]int64) (reqs []*sheets.Request, 
 				&sheets.Request{AddSheet: &sheets.AddSheetRequest{Properties: props}},
 				&sheets.Request{UpdateCells: &sheets.UpdateCellsRequest{
 					Start: &sheets.GridCoordinate{SheetId: id, ForceSendFields: []string{"SheetId"}}, Rows: data, Fields: "userEnteredValue,userEnteredFormat",
-				}})
+				}},
+				// As `katsudo init` does: whoever edits the tab is told that
+				// the next run replaces it, and how to keep a copy.
+				&sheets.Request{AddProtectedRange: &sheets.AddProtectedRangeRequest{ProtectedRange: &sheets.ProtectedRange{
+					Range: &sheets.GridRange{SheetId: id, ForceSendFields: []string{"SheetId"}}, WarningOnly: true, Description: protectionNote,
+				}}})
 		}
 		reqs = append(reqs, widthRequests(id, t.Widths)...)
 	}

@@ -14,7 +14,7 @@ import (
 	ksync "github.com/katsudo-npo/katsudo/sync"
 )
 
-// book is where the tabs live: a local workbook or, later, Google Sheets.
+// book is where the tabs live: a local workbook or the Google spreadsheet.
 type book interface {
 	Read(ctx context.Context, tabs []string) (map[string]activity.Grid, error)
 	Write(ctx context.Context, sheets []activity.Sheet) error

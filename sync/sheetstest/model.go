@@ -1,7 +1,6 @@
 package sheetstest
 
 import (
-	"fmt"
 	"strings"
 
 	"google.golang.org/api/sheets/v4"
@@ -291,13 +290,4 @@ func (sh *sheet) clone() *sheet {
 	}
 	c.protected = append([]*sheets.ProtectedRange(nil), sh.protected...)
 	return &c
-}
-
-// a1 names a cell for error messages: 'Tab'!B3.
-func (sh *sheet) a1(row, col int64) string {
-	name := ""
-	for col++; col > 0; col = (col - 1) / 26 {
-		name = string(rune('A'+(col-1)%26)) + name
-	}
-	return fmt.Sprintf("'%s'!%s%d", sh.title, name, row+1)
 }

@@ -1,6 +1,7 @@
 package sheetstest
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -230,4 +231,13 @@ func (c cell) data() *sheets.CellData {
 	}
 	d.UserEnteredValue = v
 	return d
+}
+
+// a1 names a cell for error messages: 'Tab'!B3.
+func (sh *sheet) a1(row, col int64) string {
+	name := ""
+	for col++; col > 0; col = (col - 1) / 26 {
+		name = string(rune('A'+(col-1)%26)) + name
+	}
+	return fmt.Sprintf("'%s'!%s%d", sh.title, name, row+1)
 }
