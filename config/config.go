@@ -66,6 +66,14 @@ type Config struct {
 	// HeartbeatURL, when set, is pinged after each successful run so that a
 	// silent stop is noticed (healthchecks.io and the like).
 	HeartbeatURL string
+	// LogFormat is how run and serve write their logs: "text" (one
+	// key=value line per event) or "json" (one JSON object per line, for
+	// Cloud Logging and the like).
+	LogFormat string
+	// LockFile is the file run and serve lock so that two katsudo
+	// processes on one machine never work on the spreadsheet at once; empty
+	// means one in the user's cache folder named after the spreadsheet.
+	LockFile string
 
 	// SlackBotToken is the Slack bot token (xoxb-…), from SLACK_BOT_TOKEN;
 	// DMs need it.
@@ -139,6 +147,7 @@ func Default() Config {
 			Summary: "0 9 1 * *",
 			Report:  "0 3 * * *",
 		},
-		Listen: "127.0.0.1:8080",
+		Listen:    "127.0.0.1:8080",
+		LogFormat: "text",
 	}
 }

@@ -11,7 +11,7 @@ import (
 
 const topKeys = "organization, spreadsheet_id, workbook, google_credentials_file, slack_channel, slack_mentions, " +
 	"timezone, fiscal_year_start_month, deadline_day, filing_reminder_days, language, unit, staff_basis, " +
-	"tabs, schedule, listen, heartbeat_url"
+	"tabs, schedule, listen, heartbeat_url, log_format, lock_file"
 
 // TestLoad_Errors checks every problem Load reports, each with its exact
 // message.
@@ -157,6 +157,8 @@ func TestLoad_Errors(t *testing.T) {
 			`katsudo.yaml:1: listen: found "127.0.0.1:70000", expected host:port such as 127.0.0.1:8080 (":8080" for every interface)`},
 		{"ErrHeartbeatScheme", "heartbeat_url: ftp://example.org/ping\n", nil,
 			`katsudo.yaml:1: heartbeat_url: found "ftp://example.org/ping", expected an http:// or https:// URL`},
+		{"ErrLogFormat", "log_format: yaml\n", nil,
+			`katsudo.yaml:1: log_format: found "yaml", expected "text" or "json"`},
 		{"ErrHeartbeatNoHost", "heartbeat_url: hc-ping.com/abc\n", nil,
 			`katsudo.yaml:1: heartbeat_url: found "hc-ping.com/abc", expected an http:// or https:// URL`},
 

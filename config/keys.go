@@ -102,6 +102,15 @@ var fields = []field{
 		c.HeartbeatURL = v
 		return checkHTTPURL(v)
 	}},
+	{name: "log_format", want: `"text" or "json"`, set: func(c *Config, v string) error {
+		s, err := oneOf(v, logFormats)
+		c.LogFormat = s
+		return err
+	}},
+	{name: "lock_file", want: "the path of a file katsudo may create and lock", path: true, set: func(c *Config, v string) error {
+		c.LockFile = v
+		return nil
+	}},
 }
 
 func tab(name string, at func(*Config) *string) field {

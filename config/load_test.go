@@ -26,6 +26,7 @@ func TestDefault(t *testing.T) {
 		Tabs:                 config.Tabs{Log: "活動ログ", Programs: "事業", Members: "会員", Report: "事業報告書", Findings: "チェック", Sent: "送信履歴"},
 		Schedule:             config.Schedule{Remind: "0 10 * * *", Summary: "0 9 1 * *", Report: "0 3 * * *"},
 		Listen:               "127.0.0.1:8080",
+		LogFormat:            "text",
 	}
 	if diff := cmp.Diff(want, got, sameLocation); diff != "" {
 		t.Errorf("Default() mismatch (-want +got):\n%s", diff)
@@ -115,6 +116,8 @@ schedule:
   report: "@daily"
 listen: ":9090"
 heartbeat_url: https://hc-ping.com/abc
+log_format: JSON
+lock_file: run/katsudo.lock
 `
 	env := map[string]string{
 		"KATSUDO_ORGANIZATION":           "  環境の法人  ",
@@ -149,6 +152,8 @@ heartbeat_url: https://hc-ping.com/abc
 		Schedule:              config.Schedule{Remind: "0 11 * * *", Summary: "0 8 2 * *", Report: "@daily"},
 		Listen:                ":9090",
 		HeartbeatURL:          "https://hc-ping.com/abc",
+		LogFormat:             "json",
+		LockFile:              "run/katsudo.lock",
 		SlackBotToken:         "xoxb-1-secret",
 		SlackWebhookURL:       "https://hooks.slack.com/services/T/B/secret",
 		SheetsEndpoint:        "http://127.0.0.1:9000/",
@@ -192,6 +197,8 @@ func TestLoad_EnvEveryKey(t *testing.T) {
 		{"schedule.report", "KATSUDO_SCHEDULE_REPORT", "0 4 * * *", func(c *config.Config) { c.Schedule.Report = "0 4 * * *" }},
 		{"listen", "KATSUDO_LISTEN", "0.0.0.0:80", func(c *config.Config) { c.Listen = "0.0.0.0:80" }},
 		{"heartbeat_url", "KATSUDO_HEARTBEAT_URL", "http://example.org/ping", func(c *config.Config) { c.HeartbeatURL = "http://example.org/ping" }},
+		{"log_format", "KATSUDO_LOG_FORMAT", "json", func(c *config.Config) { c.LogFormat = "json" }},
+		{"lock_file", "KATSUDO_LOCK_FILE", "/run/katsudo/lock", func(c *config.Config) { c.LockFile = "/run/katsudo/lock" }},
 	}
 	var keys []string
 	for _, tt := range tests {
@@ -280,6 +287,18 @@ func TestLoad_Paths(t *testing.T) {
 			}
 		})
 	}
+	t.Run("LockFileRelativeInFile", func(t *testing.T) {
+		if err := os.WriteFile(path, []byte("lock_file: katsudo.lock\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		got, err := config.Load(path, true, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := filepath.Join(sub, "katsudo.lock"); got.LockFile != want {
+			t.Errorf("LockFile = %q, want %q", got.LockFile, want)
+		}
+	})
 }
 
 // TestLoad_Values checks the forms each key accepts besides the canonical

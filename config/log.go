@@ -75,6 +75,8 @@ func (c Config) attrs() []slog.Attr {
 		),
 		slog.String("listen", c.Listen),
 		slog.String("heartbeat_url", setOrUnset(c.HeartbeatURL)),
+		slog.String("log_format", c.LogFormat),
+		slog.String("lock_file", c.LockFile),
 		slog.String("slack_bot_token", setOrUnset(c.SlackBotToken)),
 		slog.String("slack_webhook_url", setOrUnset(c.SlackWebhookURL)),
 		slog.String("sheets_endpoint", c.SheetsEndpoint),

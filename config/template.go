@@ -122,4 +122,16 @@ listen: 127.0.0.1:8080
 # a silent stop is noticed. Empty: none.
 # 実行が成功するたびにアクセスする URL（死活監視用、healthchecks.io など）。空欄なら使いません。
 heartbeat_url: ""
+
+# How katsudo run and serve write their logs: text (one line per event) or json
+# (one JSON object per line, for Cloud Logging, Loki and the like).
+# katsudo run / serve のログ形式: text（1行ずつの文章）または json。
+log_format: text
+
+# The file katsudo run and serve lock so that two katsudo on this machine never
+# work on the spreadsheet at the same time. Empty: one in the user's cache
+# folder (~/.cache/katsudo/), named after the spreadsheet or workbook.
+# 同じマシンで2つの katsudo が同時に動かないようにするためのロックファイル。
+# 空欄ならユーザーのキャッシュフォルダー（~/.cache/katsudo/）に作ります。
+lock_file: ""
 `

@@ -20,6 +20,7 @@ var errBad = errors.New("bad value")
 var (
 	languages  = map[string]string{"ja": "ja", "japanese": "ja", "日本語": "ja", "en": "en", "english": "en", "英語": "en"}
 	units      = map[string]string{"yen": "yen", "円": "yen", "sen": "sen", "千円": "sen"}
+	logFormats = map[string]string{"text": "text", "json": "json"}
 	staffBases = map[string]string{"distinct": "distinct", "実人員": "distinct", "total": "total", "延べ": "total", "延べ人数": "total", "延人員": "total"}
 )
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"strconv"
 
 	"github.com/katsudo-npo/katsudo/activity"
@@ -70,45 +71,36 @@ func runSlack(ctx context.Context, e env, args []string, name string, kinds []ac
 // exactly once. A member or channel Slack cannot reach is printed with
 // its fix and ends the command with status 1; the others still go out.
 func sendDue(ctx context.Context, j *job, e env, b book, p slackPass) error {
-	t := j.tabs()
-	grids, err := b.Read(ctx, []string{t.Log, t.Programs, t.Members})
+	in, sent, err := readInput(ctx, j, b)
 	if err != nil {
 		return err
 	}
-	d := activity.Load(activity.Input{Tabs: t, Log: grids[t.Log], Programs: grids[t.Programs], Members: grids[t.Members]})
+	return sendDueFrom(ctx, j, e, b, activity.Load(in), sent, p)
+}
+
+// sendDueFrom is sendDue on a dataset and a 送信履歴 record already read.
+func sendDueFrom(ctx context.Context, j *job, e env, b book, d *activity.Dataset, sent *activity.SentLog, p slackPass) error {
 	if d.MissingColumns {
 		printFindings(e.stderr, d.Findings, j.lang)
 		n, _ := activity.Count(d.Findings)
 		return findingsError{errors: n}
 	}
-	store, err := openSentStore(ctx, b, t.Sent, j)
-	if err != nil {
-		return err
-	}
-	msgs := activity.Due(d, store.log, j.now, j.dueOptions(p))
+	msgs := activity.Due(d, sent, j.now, j.dueOptions(p))
 	st := j.slackStyle(ctx, b)
 	if p.dryRun {
 		fmt.Fprintln(e.stdout, activity.Text{Ja: "--dry-run：送信も記録もしません。", En: "--dry-run: nothing is sent or recorded."}.In(j.lang))
 		printMessages(e.stdout, msgs, st, j.lang)
 		return nil
 	}
-	if j.cfg.SlackBotToken == "" && j.cfg.SlackWebhookURL == "" {
+	if !j.slackSetUp() {
 		return errors.New(activity.Text{
 			Ja: "Slack が設定されていません。SLACK_BOT_TOKEN（または SLACK_WEBHOOK_URL）を設定するか、--dry-run で内容だけ確認してください",
 			En: "Slack is not set up: set SLACK_BOT_TOKEN (or SLACK_WEBHOOK_URL), or pass --dry-run to see the messages",
 		}.In(j.lang))
 	}
-	s := bot.New(bot.Options{
-		Token: j.cfg.SlackBotToken, WebhookURL: j.cfg.SlackWebhookURL, APIURL: j.cfg.SlackAPIURL,
-		Channel: j.cfg.SlackChannel, Location: j.cfg.Location,
-		Logger: slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
-	})
-	out, err := s.Deliver(ctx, msgs, st, store)
+	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	out, err := j.deliver(ctx, b, sent, msgs, st, log, nil)
 	printOutcome(e.stdout, out, j.lang)
-	var fe *bot.FatalError
-	if errors.As(err, &fe) {
-		return errors.New(fe.Fix.In(j.lang) + " (" + fe.Err.Error() + ")")
-	}
 	if err != nil {
 		return err
 	}
@@ -116,6 +108,30 @@ func sendDue(ctx context.Context, j *job, e env, b book, p slackPass) error {
 		return findingsError{errors: len(out.Problems)}
 	}
 	return nil
+}
+
+// slackSetUp reports whether katsudo has a way into Slack: a bot token or
+// an incoming webhook.
+func (j *job) slackSetUp() bool {
+	return j.cfg.SlackBotToken != "" || j.cfg.SlackWebhookURL != ""
+}
+
+// deliver sends msgs through Slack, each once, recording them in the
+// 送信履歴 tab that was read as sent. An error that stops the run comes
+// back as its fix, in the organisation's language. client nil is the
+// bot's own HTTP client.
+func (j *job) deliver(ctx context.Context, b book, sent *activity.SentLog, msgs []activity.Message, st bot.Style, log *slog.Logger, client *http.Client) (bot.Outcome, error) {
+	s := bot.New(bot.Options{
+		Token: j.cfg.SlackBotToken, WebhookURL: j.cfg.SlackWebhookURL, APIURL: j.cfg.SlackAPIURL,
+		Channel: j.cfg.SlackChannel, Location: j.cfg.Location, Logger: log, HTTPClient: client,
+	})
+	store := &sentStore{b: b, tab: j.tabs().Sent, j: j, log: sent}
+	out, err := s.Deliver(ctx, msgs, st, store)
+	var fe *bot.FatalError
+	if errors.As(err, &fe) {
+		err = errors.New(fe.Fix.In(j.lang) + " (" + fe.Err.Error() + ")")
+	}
+	return out, err
 }
 
 // dueOptions are the settings that decide what is due.

@@ -26,14 +26,6 @@ type sentStore struct {
 	log *activity.SentLog
 }
 
-func openSentStore(ctx context.Context, b book, tab string, j *job) (*sentStore, error) {
-	l, err := readSent(ctx, b, tab, j.lang)
-	if err != nil {
-		return nil, err
-	}
-	return &sentStore{b: b, tab: tab, j: j, log: l}, nil
-}
-
 // readSent reads the tab; a tab not created yet is an empty record. A tab
 // whose キー column is gone stops katsudo: it could not tell what it sent.
 func readSent(ctx context.Context, b book, tab string, lang activity.Lang) (*activity.SentLog, error) {
@@ -45,7 +37,12 @@ func readSent(ctx context.Context, b book, tab string, lang activity.Lang) (*act
 	if err != nil {
 		return nil, err
 	}
-	l, fs := activity.ReadSentLog(tab, grids[tab])
+	return parseSent(tab, grids[tab], lang)
+}
+
+// parseSent reads the record from the tab's grid, already read.
+func parseSent(tab string, g activity.Grid, lang activity.Lang) (*activity.SentLog, error) {
+	l, fs := activity.ReadSentLog(tab, g)
 	if len(fs) > 0 {
 		return nil, errors.New(fs[0].Message.In(lang) + activity.Text{
 			Ja: "（何を送ったか分からないため、何も送りません）",

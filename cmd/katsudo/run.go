@@ -39,6 +39,8 @@ var commands = []command{
 	{"report", "compile the 事業報告書 and write the report and findings tabs", runReport},
 	{"remind", "send the Slack reminders that are due (--dry-run prints them)", runRemind},
 	{"summary", "post the monthly summary to Slack when due (--dry-run prints it)", runSummary},
+	{"run", "do everything that is due — report, reminders, summary — once, and exit (for cron and timers)", runRun},
+	{"serve", "run on the schedule in katsudo.yaml, with /healthz and /metrics", runServe},
 	{"init", "write a commented katsudo.yaml and set up the spreadsheet's tabs", runInit},
 	{"doctor", "check config, credentials, spreadsheet, tabs and Slack; each problem with its fix", runDoctor},
 	{"login", "sign in to Google once (for organisations that forbid service-account keys)", runLogin},

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"encoding/json"
+	"net/http"
+	stdsync "sync"
+	"time"
+
+	"github.com/robfig/cron/v3"
+)
+
+// When /healthz calls a job unhealthy: it failed failLimit times in a row
+// (with the retries, within about an hour of a scheduled run), or it has
+// not succeeded within overdueGrace of the run its schedule last asked for
+// (katsudo stuck, or the scheduler stopped firing).
+const (
+	failLimit    = 3
+	overdueGrace = time.Hour
+)
+
+// health is what serve knows about its jobs, for /healthz: when each last
+// ran, succeeded and failed, by the clock the jobs run on.
+type health struct {
+	mu      stdsync.Mutex
+	clock   func() time.Time
+	since   time.Time // when this process took the lock and began running jobs
+	standby bool      // waiting for another katsudo to release the lock
+	jobs    []*jobState
+}
+
+// jobState is one job's record.
+type jobState struct {
+	name     string
+	spec     string        // the cron spec, "" for the start-up pass
+	sched    cron.Schedule // nil for the start-up pass
+	running  bool
+	start    time.Time
+	success  time.Time
+	failure  time.Time
+	failures int // in a row
+}
+
+// newHealth returns a record on clock, in standby until active is called.
+func newHealth(clock func() time.Time) *health {
+	return &health{clock: clock, since: clock(), standby: true}
+}
+
+// track adds a job; sched nil means it runs only when asked.
+func (h *health) track(name, spec string, sched cron.Schedule) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.jobs = append(h.jobs, &jobState{name: name, spec: spec, sched: sched})
+}
+
+// active records that the process holds the lock and runs the jobs.
+func (h *health) active() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.standby, h.since = false, h.clock()
+}
+
+// job is the named job's record; h.mu is held.
+func (h *health) job(name string) *jobState {
+	for _, j := range h.jobs {
+		if j.name == name {
+			return j
+		}
+	}
+	panic("health: unknown job " + name)
+}
+
+// begin records that a job started.
+func (h *health) begin(name string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	j := h.job(name)
+	j.running, j.start = true, h.clock()
+}
+
+// end records how a job ended and returns its failures in a row.
+func (h *health) end(name string, err error) int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	j := h.job(name)
+	j.running = false
+	if err != nil {
+		j.failure = h.clock()
+		j.failures++
+	} else {
+		j.success = h.clock()
+		j.failures = 0
+	}
+	return j.failures
+}
+
+// healthReport is the body of /healthz.
+type healthReport struct {
+	Status string      `json:"status"` // ok, standby or unhealthy
+	Time   time.Time   `json:"time"`
+	Jobs   []jobReport `json:"jobs"`
+}
+
+type jobReport struct {
+	Name            string     `json:"name"`
+	Schedule        string     `json:"schedule,omitempty"`
+	Status          string     `json:"status"` // ok, running, waiting, failing or overdue
+	LastSuccess     *time.Time `json:"last_success,omitempty"`
+	LastFailure     *time.Time `json:"last_failure,omitempty"`
+	FailuresInARow  int        `json:"failures_in_a_row"`
+	NextScheduledAt *time.Time `json:"next,omitempty"`
+}
+
+// report says how the jobs stand at the clock's now.
+func (h *health) report() healthReport {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	now := h.clock()
+	r := healthReport{Status: "ok", Time: now}
+	if h.standby {
+		r.Status = "standby"
+	}
+	for _, j := range h.jobs {
+		jr := jobReport{Name: j.name, Schedule: j.spec, FailuresInARow: j.failures, Status: "waiting",
+			LastSuccess: timeOrNil(j.success), LastFailure: timeOrNil(j.failure)}
+		if !j.success.IsZero() {
+			jr.Status = "ok"
+		}
+		if j.sched != nil && !h.standby {
+			jr.NextScheduledAt = timeOrNil(j.sched.Next(now))
+			due := j.sched.Next(latest(h.since, j.success))
+			if !due.IsZero() && now.After(due.Add(overdueGrace)) {
+				jr.Status, r.Status = "overdue", "unhealthy"
+			}
+		}
+		if j.failures >= failLimit {
+			jr.Status, r.Status = "failing", "unhealthy"
+		}
+		if j.running && jr.Status != "overdue" {
+			jr.Status = "running"
+		}
+		r.Jobs = append(r.Jobs, jr)
+	}
+	return r
+}
+
+// ServeHTTP answers /healthz: 200 while every job is well (or the process
+// waits, healthy, for the lock), 503 when one has failed repeatedly or is
+// overdue; the body says which, as JSON.
+func (h *health) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
+	r := h.report()
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if r.Status == "unhealthy" {
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(r)
+}
+
+// timeOrNil leaves a zero time out of the JSON.
+func timeOrNil(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
+
+// latest is the later of a and b.
+func latest(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// errLocked means another katsudo holds the lock: it is working on the
+// same spreadsheet right now.
+var errLocked = errors.New("another katsudo holds the lock")
+
+// errLockUnsupported means this system has no file lock katsudo can use;
+// it runs without one.
+var errLockUnsupported = errors.New("file locks are not supported on " + runtime.GOOS)
+
+// fileLock is an exclusive lock on a file, held by one katsudo process on
+// one machine while it works on a spreadsheet. It is the operating
+// system's lock on an open file (flock on Unix, LockFileEx on Windows):
+// it goes away when the process ends, however it ends, so a crash never
+// leaves a stale lock behind. Two opens of the file are two holders, even
+// in one process.
+type fileLock struct {
+	f    *os.File
+	path string
+}
+
+// tryLock takes the lock at path without waiting; errLocked when another
+// holder has it. The file is created when missing and, once locked, says
+// who holds it (for the message the next process prints).
+func tryLock(path string) (*fileLock, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("lock file: %w", err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("lock file: %w", err)
+	}
+	if err := lockFile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	host, _ := os.Hostname()
+	note := fmt.Sprintf("pid %d on %s since %s\n", os.Getpid(), host, time.Now().Format(time.RFC3339))
+	if err := f.Truncate(0); err == nil {
+		f.WriteAt([]byte(note), 0) // only informative: a failure changes nothing
+	}
+	return &fileLock{f: f, path: path}, nil
+}
+
+// waitLock takes the lock at path, trying again every poll until it is
+// free or ctx ends; waiting is called once, the first time it is taken.
+func waitLock(ctx context.Context, path string, poll time.Duration, waiting func(holder string)) (*fileLock, error) {
+	for first := true; ; first = false {
+		l, err := tryLock(path)
+		if !errors.Is(err, errLocked) {
+			return l, err
+		}
+		if first && waiting != nil {
+			waiting(lockHolder(path))
+		}
+		t := time.NewTimer(poll)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil, ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+// Unlock releases the lock. The file stays: removing it could let a third
+// process lock a new file while a second still waits on the old one.
+func (l *fileLock) Unlock() error {
+	if l == nil {
+		return nil
+	}
+	err := unlockFile(l.f)
+	if cerr := l.f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// lockHolder is what the lock file says about its holder ("pid 123 on
+// host since …"), or "" when it says nothing.
+func lockHolder(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(b))
+}
+
+// lockPath is the lock file of the spreadsheet the job works on: the
+// lock_file setting, else a file in katsudo's cache folder named after
+// the spreadsheet (or the workbook's absolute path), so that every
+// process working on the same spreadsheet as the same user meets the
+// same lock. The folder is XDG_CACHE_HOME/katsudo, ~/.cache/katsudo, or
+// the system's temporary folder when the environment names no home.
+func lockPath(j *job, getenv func(string) string) string {
+	if j.cfg.LockFile != "" {
+		return j.cfg.LockFile
+	}
+	name := "sheets-" + j.cfg.SpreadsheetID
+	if j.cfg.Workbook != "" {
+		abs, err := filepath.Abs(j.cfg.Workbook)
+		if err != nil {
+			abs = j.cfg.Workbook
+		}
+		sum := sha256.Sum256([]byte(abs))
+		name = "workbook-" + hex.EncodeToString(sum[:6])
+	}
+	return filepath.Join(cacheDir(getenv), name+".lock")
+}
+
+// cacheDir is katsudo's folder in the user's cache folder, found from the environment.
+func cacheDir(getenv func(string) string) string {
+	if d := getenv("XDG_CACHE_HOME"); filepath.IsAbs(d) {
+		return filepath.Join(d, "katsudo")
+	}
+	if h := getenv("HOME"); filepath.IsAbs(h) && runtime.GOOS != "windows" {
+		if runtime.GOOS == "darwin" {
+			return filepath.Join(h, "Library", "Caches", "katsudo")
+		}
+		return filepath.Join(h, ".cache", "katsudo")
+	}
+	if d := getenv("LocalAppData"); d != "" {
+		return filepath.Join(d, "katsudo")
+	}
+	return filepath.Join(os.TempDir(), "katsudo-"+strconv.Itoa(os.Getuid()))
+}

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/robfig/cron/v3"
+)
+
+// lockPoll is how often a serve waiting for the lock tries it again.
+const lockPoll = 5 * time.Second
+
+// runServe is the long-running scheduler. It refreshes the report on
+// schedule.report, sends what is due on schedule.remind and
+// schedule.summary, and, once at start, does everything that became due
+// while it was not running. It answers /healthz and /metrics on --listen
+// (default: listen in katsudo.yaml). On SIGTERM or SIGINT a running job
+// gets --grace to finish, is then cancelled, and serve exits 0.
+//
+// Only one katsudo works on a spreadsheet at a time: serve holds the lock
+// file for as long as it runs, and a second serve waits (its /healthz
+// says "standby") until the first is gone.
+func runServe(ctx context.Context, e env, args []string) error {
+	var f flags
+	fs := newFlagSet("serve", e, &f)
+	lf := logFormatFlag(fs)
+	listen := fs.String("listen", "", "host:port for /healthz and /metrics (default: listen in katsudo.yaml, else 127.0.0.1:8080)")
+	grace := fs.Duration("grace", 20*time.Second, "on SIGTERM, how long a running job may take to finish before it is cancelled")
+	j, err := parse(fs, &f, e, args)
+	if err != nil {
+		return err
+	}
+	addr := j.cfg.Listen
+	if *listen != "" {
+		if _, _, err := net.SplitHostPort(*listen); err != nil {
+			return fmt.Errorf("--listen %q: use host:port, like 127.0.0.1:8080 (\":8080\" for every interface)", *listen)
+		}
+		addr = *listen
+	}
+	if *grace <= 0 {
+		return fmt.Errorf("--grace %v: give a duration like 20s", *grace)
+	}
+	o, err := setupOps(ctx, e, j, f, *lf)
+	if err != nil {
+		return err
+	}
+	off := time.Duration(0) // the jobs' clock starts at --now when given
+	if f.now != "" {
+		off = time.Until(j.now)
+	}
+	s := newScheduler(j.cfg.Location, off, o.log, o.m, o.hb)
+	s.grace = *grace
+	startup := s.add("startup", "", nil, o.job("startup", passPlan{report: true, slack: true}))
+	sc := o.pass.sched
+	s.add("report", sc.specs.Report, sc.report, o.job("report", passPlan{report: true}))
+	s.add("remind", sc.specs.Remind, sc.remind, o.job("remind", passPlan{slack: true}))
+	s.add("summary", sc.specs.Summary, sc.summary, o.job("summary", passPlan{slack: true}))
+
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		s.cancel()
+		return fmt.Errorf("listen on %s for /healthz and /metrics: %w (set listen in katsudo.yaml, or pass --listen)", addr, err)
+	}
+	o.log.Info("katsudo serve listening", "addr", ln.Addr().String(), "timezone", j.cfg.Timezone,
+		"report", sc.specs.Report, "remind", sc.specs.Remind, "summary", sc.specs.Summary)
+	return o.serve(ctx, s, startup, ln, lockPath(j, e.getenv))
+}
+
+// serve answers /healthz and /metrics on ln, waits for the lock at path,
+// then runs the start-up pass and the schedule until ctx ends, and stops
+// within the scheduler's bounds.
+func (o *ops) serve(ctx context.Context, s *scheduler, startup cron.Job, ln net.Listener, path string) error {
+	srv := &http.Server{Handler: o.mux(s.health), ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(sctx)
+	}()
+
+	o.m.set(mLockHeld, 0)
+	l, err := waitLock(ctx, path, lockPoll, func(holder string) {
+		o.log.Warn("another katsudo is working on this spreadsheet: waiting for it to stop", "lock_file", path, "holder", holder)
+	})
+	switch {
+	case errors.Is(err, errLockUnsupported):
+		o.log.Warn("this system has no file lock: make sure only one katsudo runs at a time")
+	case ctx.Err() != nil:
+		l.Unlock()
+		o.log.Info("katsudo serve stopped while waiting for the lock")
+		return nil
+	case err != nil:
+		return lockError(err)
+	}
+	defer l.Unlock()
+	o.m.set(mLockHeld, 1)
+	s.health.active()
+	s.start()
+	go startup.Run()
+	o.log.Info("katsudo serve running", "lock_file", path)
+
+	var listenErr error
+	select {
+	case <-ctx.Done():
+	case listenErr = <-served:
+		o.log.Error("the /healthz listener stopped", "err", listenErr)
+	}
+	o.log.Info("katsudo serve stopping", "grace", s.grace.String())
+	start := time.Now()
+	abandoned := s.stop()
+	took := time.Since(start).Round(time.Millisecond).String()
+	if abandoned {
+		o.log.Warn("katsudo serve stopped with a job still running", "took", took)
+	} else {
+		o.log.Info("katsudo serve stopped", "took", took)
+	}
+	if listenErr != nil {
+		return fmt.Errorf("the /healthz listener stopped: %w", listenErr)
+	}
+	return nil
+}
+
+// job is a serve job doing one pass with the plan.
+func (o *ops) job(name string, plan passPlan) jobFunc {
+	return func(ctx context.Context, now time.Time) error {
+		start := time.Now()
+		out, err := o.pass.pass(ctx, now, plan)
+		logOutcome(o.log, name, out, time.Since(start), err != nil)
+		return err
+	}
+}
+
+// mux answers /healthz and /metrics.
+func (o *ops) mux(h *health) *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.Handle("GET /healthz", h)
+	mux.Handle("GET /metrics", o.m)
+	return mux
+}
