@@ -63,3 +63,20 @@ func (fy FiscalYear) FilingDeadline() Date {
 	t := time.Date(end.Year, end.Month+4, 0, 0, 0, 0, 0, time.UTC)
 	return Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
 }
+
+// ReportingYear is the fiscal year a scheduled report should show at now:
+// the year just closed until its report has been filed with the prefecture
+// (the filing deadline, moved to the next business day, has passed), then
+// the current year. From April to June the secretariat is finishing last
+// year's report, not starting this year's.
+func ReportingYear(now time.Time, loc *time.Location, startMonth time.Month) FiscalYear {
+	now = now.In(loc)
+	cur := FiscalYearOf(now, startMonth)
+	prev := FiscalYear{Year: cur.Year - 1, StartMonth: cur.StartMonth}
+	due := prev.FilingDeadline()
+	last := NextBusinessDay(time.Date(due.Year, due.Month, due.Day, 0, 0, 0, 0, loc))
+	if now.Before(last.AddDate(0, 0, 1)) {
+		return prev
+	}
+	return cur
+}

@@ -72,12 +72,13 @@ type passer struct {
 	slack   *http.Client
 }
 
-// at is the job as of now.
+// at is the job as of now; unless --fy fixed it, the year compiled is the
+// one being reported on (last year until it has been filed).
 func (p *passer) at(now time.Time) *job {
 	j := *p.j
 	j.now = now
 	if !p.fixedFY {
-		j.fy = activity.FiscalYearOf(now.In(j.cfg.Location), j.cfg.FiscalYearStartMonth)
+		j.fy = activity.ReportingYear(now, j.cfg.Location, j.cfg.FiscalYearStartMonth)
 	}
 	return &j
 }

@@ -60,8 +60,11 @@ func TestScheduleTokyo(t *testing.T) {
 	})
 	t.Run("FiscalYearOfTheJob", func(t *testing.T) {
 		p := &passer{j: &job{cfg: config.Default()}}
-		if got := p.at(instant("2022-03-31T18:00:00Z")).fy.Year; got != 2022 {
-			t.Errorf("the 03:00 report of April 1 (JST) compiles FY%d, want FY2022", got)
+		if got := p.at(instant("2022-03-31T18:00:00Z")).fy.Year; got != 2021 {
+			t.Errorf("the 03:00 report of April 1 (JST) compiles FY%d, want FY2021 (being filed until June 30)", got)
+		}
+		if got := p.at(instant("2022-06-30T18:00:00Z")).fy.Year; got != 2022 {
+			t.Errorf("the 03:00 report of July 1 (JST) compiles FY%d, want FY2022", got)
 		}
 		if got := p.at(instant("2022-03-31T14:59:00Z")).fy.Year; got != 2021 {
 			t.Errorf("at 23:59 on March 31 (JST) the report compiles FY%d, want FY2021", got)
