@@ -81,10 +81,14 @@ func checkRows(d *Dataset, fy FiscalYear, now Date, fs []Finding) []Finding {
 			continue // only done rows print their places and beneficiaries
 		}
 		for _, p := range e.Places {
-			fs = personalData(p, t.Ref(e.Row, "place"), e.Member, e.Row, fs)
+			if mayHoldPersonalData(p) {
+				fs = personalData(p, t.Ref(e.Row, "place"), e.Member, e.Row, fs)
+			}
 		}
 		for _, b := range e.Beneficiaries {
-			fs = personalData(b.Label, t.Ref(e.Row, "beneficiaries"), e.Member, e.Row, fs)
+			if mayHoldPersonalData(b.Label) {
+				fs = personalData(b.Label, t.Ref(e.Row, "beneficiaries"), e.Member, e.Row, fs)
+			}
 		}
 	}
 	for _, p := range d.Catalog.Programs {

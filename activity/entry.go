@@ -35,9 +35,11 @@ func (e *Entry) Done() bool { return e.Status == StatusDone }
 
 // readEntry parses one log row, appending a finding for every cell that
 // cannot be read or is missing. It never stops at the first problem.
-func readEntry(t *Table, r int, cat *Catalog, ro *Roster, fs []Finding) (Entry, []Finding) {
+func (lr *logReader) readEntry(r int, fs []Finding) (Entry, []Finding) {
+	t := lr.t
 	e := Entry{Row: r}
-	e.Member = Fold(t.Cell(r, "member").String())
+	var known bool
+	e.Member, known = lr.member(t.Cell(r, "member"))
 	add := func(code Code, key string, msg Text) {
 		fs = append(fs, Finding{Code: code, Severity: code.Severity(), Ref: t.Ref(r, key), Member: e.Member, Row: r, Message: msg})
 	}
@@ -72,7 +74,7 @@ func readEntry(t *Table, r int, cat *Catalog, ro *Roster, fs []Finding) (Entry, 
 	}
 	if c := t.Cell(r, "program"); c.IsBlank() {
 		add(CodeMissingField, "program", Text{Ja: "事業がありません（事業タブのコードか事業名を書いてください）", En: "the program is missing (write a code or name from the programs tab)"})
-	} else if e.Program = cat.Resolve(c); e.Program == nil {
+	} else if e.Program = lr.resolve(c); e.Program == nil {
 		add(CodeUnknownProgram, "program", Text{
 			Ja: "事業「" + quote(c.String()) + "」が事業タブにありません。コード（1-1）か事業名で書いてください",
 			En: "program \"" + quote(c.String()) + "\" is not in the programs tab; write its code (1-1) or name",
@@ -80,29 +82,29 @@ func readEntry(t *Table, r int, cat *Catalog, ro *Roster, fs []Finding) (Entry, 
 	}
 	if e.Member == "" {
 		add(CodeMissingField, "member", Text{Ja: "記入者がありません", En: "the member who logged the row is missing"})
-	} else if ro.Find(e.Member) == nil {
+	} else if !known {
 		add(CodeUnknownMember, "member", Text{
 			Ja: "記入者「" + quote(e.Member) + "」が会員タブにありません",
 			En: "member \"" + quote(e.Member) + "\" is not in the members tab",
 		})
 	}
 	e.Description = strings.TrimSpace(t.Cell(r, "description").String())
-	e.Places = SplitList(t.Cell(r, "place").String())
+	e.Places = lr.splitList(t.Cell(r, "place"))
 	if c := t.Cell(r, "staff"); !c.IsBlank() {
-		s, err := ParseStaff(c)
+		s, err := lr.staff.get(c, ParseStaff)
 		if err != nil {
 			fail(err, "staff")
 		}
 		e.Staff = s
 	}
 	if c := t.Cell(r, "beneficiaries"); !c.IsBlank() {
-		b, err := ParseBeneficiaries(c)
+		b, err := lr.bens.get(c, ParseBeneficiaries)
 		if err != nil {
 			fail(err, "beneficiaries")
 		}
 		e.Beneficiaries = b
 	}
-	e.BeneficiaryNames = SplitList(t.Cell(r, "beneficiary").String())
+	e.BeneficiaryNames = lr.splitList(t.Cell(r, "beneficiary"))
 	if c := t.Cell(r, "expense"); c.IsBlank() {
 		if e.Status == StatusDone {
 			add(CodeMissingField, "expense", Text{

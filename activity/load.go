@@ -63,9 +63,10 @@ func Load(in Input) *Dataset {
 	}
 
 	d.Entries = make([]Entry, 0, len(logT.Rows))
+	lr := &logReader{t: logT, cat: d.Catalog, ro: d.Roster}
 	for _, r := range logT.Rows {
 		var e Entry
-		e, d.Findings = readEntry(logT, r, d.Catalog, d.Roster, d.Findings)
+		e, d.Findings = lr.readEntry(r, d.Findings)
 		d.Entries = append(d.Entries, e)
 	}
 	// The entries hold what the rest needs; letting go of the log's cells

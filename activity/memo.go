@@ -1,0 +1,72 @@
+package activity
+
+// memo remembers what a parser made of a text cell. A log repeats the same
+// places, staff lists, beneficiaries and programs on many rows: rows with
+// the same text share one parsed value (read-only), which saves both the
+// parsing and the memory of a large log.
+type memo[T any] struct {
+	m map[string]memoEntry[T]
+}
+
+type memoEntry[T any] struct {
+	v   T
+	err error
+}
+
+// memoMax bounds a memo: a column of all-different values (descriptions)
+// stops being remembered rather than growing without end.
+const memoMax = 1 << 14
+
+func (m *memo[T]) get(c Cell, parse func(Cell) (T, error)) (T, error) {
+	if c.Kind != CellText {
+		return parse(c)
+	}
+	if e, ok := m.m[c.Text]; ok {
+		return e.v, e.err
+	}
+	v, err := parse(c)
+	if m.m == nil {
+		m.m = map[string]memoEntry[T]{}
+	}
+	if len(m.m) < memoMax {
+		m.m[c.Text] = memoEntry[T]{v, err}
+	}
+	return v, err
+}
+
+// logReader reads the log's rows against the catalogue and the roster,
+// remembering what it has parsed.
+type logReader struct {
+	t       *Table
+	cat     *Catalog
+	ro      *Roster
+	program memo[*Program]
+	members memo[string] // folded name; error when unknown
+	staff   memo[Staff]
+	bens    memo[[]Beneficiary]
+	list    memo[[]string]
+}
+
+func (lr *logReader) resolve(c Cell) *Program {
+	p, _ := lr.program.get(c, func(c Cell) (*Program, error) { return lr.cat.Resolve(c), nil })
+	return p
+}
+
+// errUnknownMember marks a 記入者 not on the members tab.
+var errUnknownMember = unparsable("unknown member", "unknown member")
+
+func (lr *logReader) member(c Cell) (string, bool) {
+	name, err := lr.members.get(c, func(c Cell) (string, error) {
+		name := Fold(c.String())
+		if name != "" && lr.ro.Find(name) == nil {
+			return name, errUnknownMember
+		}
+		return name, nil
+	})
+	return name, err == nil
+}
+
+func (lr *logReader) splitList(c Cell) []string {
+	l, _ := lr.list.get(c, func(c Cell) ([]string, error) { return SplitList(c.String()), nil })
+	return l
+}
