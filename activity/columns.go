@@ -81,32 +81,28 @@ func (t *Table) Ref(row int, key string) string {
 	return t.Tab + "!" + itoa(row+1) + ":" + itoa(row+1)
 }
 
-// ReadTable finds the header (the first non-empty row) and the columns by
-// name, in any order, ignoring columns it does not know. Every missing
+// ReadTable finds the header (the first non-empty row, or one of the next
+// few when the first is a title) and the columns by name, in any order,
+// ignoring columns it does not know. Every missing
 // required column is a missing-column finding; the table is still
 // returned so that the other checks can run.
 func ReadTable(tab string, g Grid, cols []Column) (*Table, []Finding) {
 	t := &Table{Tab: tab, Grid: g, HeaderRow: -1, cols: make(map[string]int, len(cols))}
-	for r := range g {
-		if !rowBlank(g[r]) {
-			t.HeaderRow = r
-			break
+	// The header is the first non-empty row; a title line above it
+	// (「2021年度 活動ログ」) is passed over when a row below names more
+	// columns.
+	best := 0
+	for r, seen := 0, 0; r < len(g) && seen < headerSearchRows; r++ {
+		if rowBlank(g[r]) {
+			continue
+		}
+		seen++
+		found := matchHeader(g[r], cols)
+		if t.HeaderRow < 0 || len(found) > best {
+			t.HeaderRow, t.cols, best = r, found, len(found)
 		}
 	}
 	if t.HeaderRow >= 0 {
-		for c, cell := range g[t.HeaderRow] {
-			h := headerKey(cell.String())
-			if h == "" {
-				continue
-			}
-			for _, col := range cols {
-				if _, seen := t.cols[col.Key]; seen || !col.matches(h) {
-					continue
-				}
-				t.cols[col.Key] = c
-				break
-			}
-		}
 		for r := t.HeaderRow + 1; r < len(g); r++ {
 			if !rowBlank(g[r]) {
 				t.Rows = append(t.Rows, r)
@@ -131,6 +127,28 @@ func ReadTable(tab string, g Grid, cols []Column) (*Table, []Finding) {
 		})
 	}
 	return t, fs
+}
+
+// headerSearchRows is how many non-empty rows from the top may hold the header.
+const headerSearchRows = 5
+
+// matchHeader maps each known column to its index in a header row.
+func matchHeader(row []Cell, cols []Column) map[string]int {
+	found := make(map[string]int, len(cols))
+	for c, cell := range row {
+		h := headerKey(cell.String())
+		if h == "" {
+			continue
+		}
+		for _, col := range cols {
+			if _, seen := found[col.Key]; seen || !col.matches(h) {
+				continue
+			}
+			found[col.Key] = c
+			break
+		}
+	}
+	return found
 }
 
 func (col Column) matches(h string) bool {

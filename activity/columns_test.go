@@ -33,6 +33,25 @@ func TestReadTable(t *testing.T) {
 			t.Errorf("ref = %q, want 活動ログ!E6", got)
 		}
 	})
+	t.Run("TitleRowAboveTheHeader", func(t *testing.T) {
+		g := MustGrid(t,
+			r("2021年度 活動ログ（産業クラスター研究会）"),
+			nil,
+			r("日付", "事業", "内容", "場所", "従事者", "受益対象", "支出額", "状態", "記入者"),
+			r("2021/5/1", "1-1"),
+		)
+		tab, fs := activity.ReadTable("活動ログ", g, activity.LogColumns)
+		if len(fs) != 0 || tab.HeaderRow != 2 || len(tab.Rows) != 1 || tab.Rows[0] != 3 {
+			t.Errorf("header row %d, rows %v, findings %+v; want 2, [3], none", tab.HeaderRow, tab.Rows, fs)
+		}
+	})
+	t.Run("FirstRowWinsATie", func(t *testing.T) {
+		g := MustGrid(t, r("氏名", "Slack"), r("氏名", "Slack"))
+		tab, _ := activity.ReadTable("会員", g, activity.MemberColumns)
+		if tab.HeaderRow != 0 || len(tab.Rows) != 1 {
+			t.Errorf("header row %d, rows %v", tab.HeaderRow, tab.Rows)
+		}
+	})
 	t.Run("MissingColumnNamesIt", func(t *testing.T) {
 		g := MustGrid(t, r("日付", "事業", "内容", "場所", "従事者", "受益対象", "金額X", "状態", "記入者"))
 		_, fs := activity.ReadTable("活動ログ", g, activity.LogColumns)
