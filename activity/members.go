@@ -17,12 +17,22 @@ type Roster struct {
 	byName  map[string]*Member
 }
 
-// Find returns the member with that name, or nil.
+// Find returns the member with that name, or nil. A courtesy title
+// (山田さん, 山田様, 山田氏) is not part of the name.
 func (r *Roster) Find(name string) *Member {
 	if r == nil {
 		return nil
 	}
-	return r.byName[nameKey(name)]
+	k := nameKey(name)
+	if m := r.byName[k]; m != nil {
+		return m
+	}
+	for _, title := range []string{"さん", "様", "氏"} {
+		if base, ok := strings.CutSuffix(k, title); ok && base != "" {
+			return r.byName[base]
+		}
+	}
+	return nil
 }
 
 func loadRoster(t *Table) (*Roster, []Finding) {

@@ -58,10 +58,14 @@ var errUnknownMember = unparsable("unknown member", "unknown member")
 func (lr *logReader) member(c Cell) (string, bool) {
 	name, err := lr.members.get(c, func(c Cell) (string, error) {
 		name := Fold(c.String())
-		if name != "" && lr.ro.Find(name) == nil {
+		if name == "" {
+			return "", nil
+		}
+		m := lr.ro.Find(name)
+		if m == nil {
 			return name, errUnknownMember
 		}
-		return name, nil
+		return m.Name, nil // as the members tab writes it
 	})
 	return name, err == nil
 }

@@ -76,7 +76,7 @@ func TestPipeline(t *testing.T) {
 		r(nil, "山田", 44301, "1-1", "相談", "横須賀市", "山田、鈴木", "中小企業 1社", "A社", "1,000", nil, nil),            // 2021-04-15
 		r(nil, "山田", "2021/5/10", "経営管理支援", "相談", "横浜市・横須賀市", "山田", "中小企業１社", "A社", "２，０００円", "実施", nil), // A社 counts once
 		r(nil, "山田", "令和3年6月1日", "1-1", "", "東京都", "3人", "横浜市3施設", nil, "3千円", nil, nil),
-		r(nil, "山田", "R3.7.1", "1-1", "", "", "", "", nil, 4000, nil, nil),
+		r(nil, "山田さん", "R3.7.1", "1-1", "", "", "", "", nil, 4000, nil, nil), // a courtesy title is not part of the name
 		nil,
 		r(nil, "山田", "2021年8月", "1-1", "", "", "", "", nil, 0, "", nil),
 		r(nil, "鈴木", "2021/9/1", "1-2", "", "三浦市", "鈴木", "中小企業 2社", nil, 3000, "", nil),
@@ -161,6 +161,23 @@ func TestPipeline(t *testing.T) {
 			if !got[want] {
 				t.Errorf("missing finding %v", want)
 			}
+		}
+		for k := range got {
+			if k.code == "missing-entry" && k.ref == "事業!E3" {
+				continue
+			}
+			if k.code == "missing-entry" {
+				t.Errorf("unexpected %v", k)
+			}
+		}
+		months := 0
+		for _, f := range fs {
+			if f.Code == activity.CodeMissingEntry && f.Member == "山田" {
+				months++
+			}
+		}
+		if months != 1 {
+			t.Errorf("山田 has %d missing months, want 1 (October; July was logged as 山田さん)", months)
 		}
 		if got[key{"missing-field", "活動ログ!J12"}] {
 			// 活動なし rows need no expense.
