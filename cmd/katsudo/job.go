@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"strconv"
 	"time"
 
@@ -44,6 +45,9 @@ func newFlagSet(name string, e env, f *flags) *flag.FlagSet {
 
 // job is one run's settings, resolved from flags, config and environment.
 type job struct {
+	// log is where warnings go: run and serve set it from --log-format;
+	// the other commands warn in text on stderr.
+	log  *slog.Logger
 	cfg  config.Config
 	now  time.Time
 	fy   activity.FiscalYear
@@ -187,4 +191,12 @@ func printFindings(w io.Writer, fs []activity.Finding, lang activity.Lang) {
 		}
 		fmt.Fprintf(w, "  %s %s%s\n    %s\n", f.Ref, f.Code, who, f.Message.In(lang))
 	}
+}
+
+// logger is the run's logger.
+func (j *job) logger(e env) *slog.Logger {
+	if j.log != nil {
+		return j.log
+	}
+	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 }

@@ -98,8 +98,7 @@ func sendDueFrom(ctx context.Context, j *job, e env, b book, d *activity.Dataset
 			En: "Slack is not set up: set SLACK_BOT_TOKEN (or SLACK_WEBHOOK_URL), or pass --dry-run to see the messages",
 		}.In(j.lang))
 	}
-	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	out, err := j.deliver(ctx, b, sent, msgs, st, log, nil)
+	out, err := j.deliver(ctx, b, sent, msgs, st, j.logger(e), nil)
 	printOutcome(e.stdout, out, j.lang)
 	if err != nil {
 		return err

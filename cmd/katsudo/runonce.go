@@ -79,6 +79,7 @@ func setupOps(ctx context.Context, e env, j *job, f flags, logFmt string) (*ops,
 	if err != nil {
 		return nil, err
 	}
+	j.log = log // the spreadsheet's retry warnings log in the same format
 	sched, err := parseSchedules(j.cfg)
 	if err != nil {
 		return nil, err

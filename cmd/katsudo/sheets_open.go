@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -30,7 +29,7 @@ func openSpreadsheet(ctx context.Context, j *job, e env) (*ksync.Spreadsheet, er
 	return ksync.OpenSpreadsheet(ctx, ksync.SheetsConfig{
 		ID: j.cfg.SpreadsheetID, Credentials: creds, Endpoint: j.cfg.SheetsEndpoint,
 		ReadOnly: []string{t.Log, t.Programs, t.Members},
-		Logger:   slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		Logger:   j.logger(e),
 	})
 }
 
