@@ -88,6 +88,19 @@ type DueOptions struct {
 	Month Date
 	// Kinds limits the result to these kinds; none means all.
 	Kinds []MessageKind
+	// Checked, when not nil, are the findings of a Check already run for
+	// fiscal year CheckedYear at the same moment: the summary and the
+	// filing reminder reuse them instead of checking the log again.
+	Checked     []Finding
+	CheckedYear FiscalYear
+}
+
+// findings are the findings of fiscal year fy at now.
+func (o DueOptions) findings(d *Dataset, fy FiscalYear, now time.Time) []Finding {
+	if o.Checked != nil && o.CheckedYear == fy {
+		return o.Checked
+	}
+	return Check(d, Compile(d, fy, Options{}), fy, now, o.Location)
 }
 
 // Due lists the messages due at now that the record of what was sent

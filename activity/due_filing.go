@@ -68,7 +68,7 @@ func dueFiling(d *Dataset, now time.Time, today Date, o DueOptions) []Message {
 		return nil
 	}
 	m := newMessage(KindFiling, fiscalPeriod(fy), Recipient{}, slot, today)
-	fs := Check(d, Compile(d, fy, Options{}), fy, now, o.Location)
+	fs := o.findings(d, fy, now)
 	f := &Filing{FiscalYear: fy, Deadline: deadline, DaysLeft: dayNumber(deadline) - dayNumber(today)}
 	f.Errors, f.Warnings = Count(fs)
 	for _, x := range fs {

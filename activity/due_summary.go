@@ -71,7 +71,7 @@ func dueSummaries(d *Dataset, sent *SentLog, now time.Time, today Date, o DueOpt
 	for _, m := range months {
 		day := Date{Year: addMonths(m, 1).Year, Month: addMonths(m, 1).Month, Day: 1}
 		msg := newMessage(KindSummary, m.ISO(), Recipient{}, day, today)
-		msg.Summary = Summarize(d, m, now, o.Location, o.FiscalYearStartMonth)
+		msg.Summary = summarize(d, m, now, o)
 		out = append(out, msg)
 	}
 	return out
@@ -80,7 +80,11 @@ func dueSummaries(d *Dataset, sent *SentLog, now time.Time, today Date, o DueOpt
 // Summarize compiles the summary of a month from the log, with the
 // findings of its fiscal year as they stand at now.
 func Summarize(d *Dataset, month Date, now time.Time, loc *time.Location, startMonth time.Month) *Summary {
-	fy := FiscalYearOf(month.utc(), startMonth)
+	return summarize(d, month, now, DueOptions{Location: loc, FiscalYearStartMonth: startMonth})
+}
+
+func summarize(d *Dataset, month Date, now time.Time, o DueOptions) *Summary {
+	fy := FiscalYearOf(month.utc(), o.FiscalYearStartMonth)
 	s := &Summary{Month: Date{Year: month.Year, Month: month.Month}, FiscalYear: fy}
 	tallies := map[*Program]*tally{}
 	ytd := map[*Program]int64{}
@@ -129,7 +133,7 @@ func Summarize(d *Dataset, month Date, now time.Time, loc *time.Location, startM
 			s.OverBudget = append(s.OverBudget, BudgetLine{Program: p, ExpenseYen: spent, BudgetYen: p.Budget})
 		}
 	}
-	fs := Check(d, Compile(d, fy, Options{}), fy, now, loc)
+	fs := o.findings(d, fy, now)
 	s.Errors, s.Warnings = Count(fs)
 	s.Worst = fs[:min(len(fs), SummaryWorst)]
 	return s

@@ -98,7 +98,9 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(w, "\n"+rule+"\n"+activity.Text{Ja: "■ Slack（この時点で送るメッセージ）", En: "■ Slack (the messages due at this moment)"}.In(l)+"\n"+rule)
-	printMessages(w, activity.Due(res.data, nil, j.now, j.dueOptions(slackPass{kinds: allKinds})), j.slackStyle(ctx, b), l)
+	o := j.dueOptions(slackPass{kinds: allKinds})
+	o.Checked, o.CheckedYear = res.findings, j.fy
+	printMessages(w, activity.Due(res.data, nil, j.now, o), j.slackStyle(ctx, b), l)
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		abs = path

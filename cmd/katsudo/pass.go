@@ -94,9 +94,10 @@ func (p *passer) pass(ctx context.Context, now time.Time, plan passPlan) (passOu
 		return out, err
 	}
 	var d *activity.Dataset
+	var checked []activity.Finding
 	if plan.report {
 		res := j.compileInput(in)
-		d = res.data
+		d, checked = res.data, res.findings
 		out.errors, out.warnings = activity.Count(res.findings)
 		if !d.MissingColumns {
 			if err := p.b.Write(ctx, j.sheets(res)); err != nil {
@@ -115,7 +116,9 @@ func (p *passer) pass(ctx context.Context, now time.Time, plan passPlan) (passOu
 	if !plan.slack {
 		return out, nil
 	}
-	msgs := activity.Due(d, sent, now, j.dueOptions(slackPass{kinds: allKinds}))
+	o := j.dueOptions(slackPass{kinds: allKinds})
+	o.Checked, o.CheckedYear = checked, j.fy // the summary reuses this pass's check
+	msgs := activity.Due(d, sent, now, o)
 	msgs, out.held, out.next = p.sched.release(msgs, now)
 	out.due = len(msgs)
 	switch {
