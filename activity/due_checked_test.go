@@ -14,7 +14,11 @@ func TestDueReusesTheCheck(t *testing.T) {
 	now := MustAt(t, "2021-12-01")
 	o := dueOptions(t)
 	o.Kinds = []activity.MessageKind{activity.KindSummary}
-	sentinel := []activity.Finding{{Code: activity.CodeSettledMismatch, Severity: activity.SeverityError, Ref: "事業!H3", Row: -1}}
+	sentinel := []activity.Finding{
+		{Code: activity.CodeSettledMismatch, Severity: activity.SeverityError, Ref: "事業!H3", Row: -1},
+		{Code: activity.CodeSubtotalMismatch, Severity: activity.SeverityError, Ref: "事業!H2", Row: -1},
+		{Code: activity.CodeUnparsable, Severity: activity.SeverityError, Ref: "活動ログ!A2", Row: 1},
+	}
 	summaryErrors := func(o activity.DueOptions) int {
 		msgs := activity.Due(d, nil, now, o)
 		if len(msgs) != 1 || msgs[0].Summary == nil {
@@ -23,13 +27,13 @@ func TestDueReusesTheCheck(t *testing.T) {
 		return msgs[0].Summary.Errors
 	}
 	fresh := summaryErrors(o)
-	if fresh == 1 {
-		t.Fatalf("the log itself has 1 error: the test cannot tell reuse from a fresh check")
+	if fresh == len(sentinel) {
+		t.Fatalf("the log itself has %d errors: the test cannot tell reuse from a fresh check", fresh)
 	}
 
 	o.Checked, o.CheckedYear = sentinel, fy2021
-	if got := summaryErrors(o); got != 1 {
-		t.Errorf("summary counts %d errors, want the 1 handed in", got)
+	if got := summaryErrors(o); got != len(sentinel) {
+		t.Errorf("summary counts %d errors, want the %d handed in", got, len(sentinel))
 	}
 	o.CheckedYear = activity.FiscalYear{Year: 2020, StartMonth: fy2021.StartMonth}
 	if got := summaryErrors(o); got != fresh {
