@@ -91,7 +91,7 @@ func (lr *logReader) readEntry(r int, fs []Finding) (Entry, []Finding) {
 	e.Description = strings.TrimSpace(t.Cell(r, "description").String())
 	e.Places = lr.splitList(t.Cell(r, "place"))
 	if c := t.Cell(r, "staff"); !c.IsBlank() {
-		s, err := lr.staff.get(c, ParseStaff)
+		s, err := lr.staff.get(c, lr.parseStaff)
 		if err != nil {
 			fail(err, "staff")
 		}

@@ -13,8 +13,9 @@ type Member struct {
 
 // Roster is the members tab, looked up by name (width-folded, spaces ignored).
 type Roster struct {
-	Members []*Member
-	byName  map[string]*Member
+	Members   []*Member
+	byName    map[string]*Member
+	bySurname map[string][]*Member
 }
 
 // Find returns the member with that name, or nil. A courtesy title
@@ -24,19 +25,33 @@ func (r *Roster) Find(name string) *Member {
 		return nil
 	}
 	k := nameKey(name)
-	if m := r.byName[k]; m != nil {
-		return m
-	}
-	for _, title := range []string{"さん", "様", "氏"} {
-		if base, ok := strings.CutSuffix(k, title); ok && base != "" {
-			return r.byName[base]
+	for _, title := range []string{"", "さん", "様", "氏"} {
+		base, ok := strings.CutSuffix(k, title)
+		if !ok || base == "" {
+			continue
+		}
+		if m := r.byName[base]; m != nil {
+			return m
+		}
+		// The family name alone (山田 for 山田 太郎), when only one
+		// member has it.
+		if ms := r.bySurname[base]; len(ms) == 1 {
+			return ms[0]
 		}
 	}
 	return nil
 }
 
+// surname is the family name of a name written with a space (山田 太郎).
+func surname(name string) string {
+	if f := strings.Fields(Fold(name)); len(f) > 1 {
+		return nameKey(f[0])
+	}
+	return ""
+}
+
 func loadRoster(t *Table) (*Roster, []Finding) {
-	ro := &Roster{byName: map[string]*Member{}}
+	ro := &Roster{byName: map[string]*Member{}, bySurname: map[string][]*Member{}}
 	var fs []Finding
 	for _, r := range t.Rows {
 		m := &Member{Name: Fold(t.Cell(r, "name").String()), Slack: Fold(t.Cell(r, "slack").String()), Active: true, Row: r}
@@ -59,6 +74,9 @@ func loadRoster(t *Table) (*Roster, []Finding) {
 		}
 		if ro.byName[nameKey(m.Name)] == nil {
 			ro.byName[nameKey(m.Name)] = m
+			if s := surname(m.Name); s != "" {
+				ro.bySurname[s] = append(ro.bySurname[s], m)
+			}
 		}
 		ro.Members = append(ro.Members, m)
 	}

@@ -74,3 +74,15 @@ func (lr *logReader) splitList(c Cell) []string {
 	l, _ := lr.list.get(c, func(c Cell) ([]string, error) { return SplitList(c.String()), nil })
 	return l
 }
+
+// parseStaff reads a 従事者 cell and writes each member's name as the
+// members tab does, so that 山田 and 山田 太郎 count as one person.
+func (lr *logReader) parseStaff(c Cell) (Staff, error) {
+	s, err := ParseStaff(c)
+	for i, n := range s.Names {
+		if m := lr.ro.Find(n); m != nil {
+			s.Names[i] = m.Name
+		}
+	}
+	return s, err
+}

@@ -63,7 +63,7 @@ func programsGrid(tb testing.TB) activity.Grid {
 func membersGrid(tb testing.TB) activity.Grid {
 	return MustGrid(tb,
 		r("氏名", "Slack", "在籍"),
-		r("山田", "U01", ""),
+		r("山田 太郎", "U01", ""),
 		r("鈴木", "suzuki@example.org", "在籍"),
 		r("佐藤", "U03", "退会"),
 	)
@@ -172,12 +172,12 @@ func TestPipeline(t *testing.T) {
 		}
 		months := 0
 		for _, f := range fs {
-			if f.Code == activity.CodeMissingEntry && f.Member == "山田" {
+			if f.Code == activity.CodeMissingEntry && f.Member == "山田 太郎" {
 				months++
 			}
 		}
 		if months != 1 {
-			t.Errorf("山田 has %d missing months, want 1 (October; July was logged as 山田さん)", months)
+			t.Errorf("山田 太郎 has %d missing months, want 1 (October; rows say 山田 and 山田さん)", months)
 		}
 		if got[key{"missing-field", "活動ログ!J12"}] {
 			// 活動なし rows need no expense.
