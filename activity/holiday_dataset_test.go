@@ -11,10 +11,11 @@ import (
 	"github.com/katsudo-npo/katsudo/activity"
 )
 
-// holidaysYML is where the public holiday_jp dataset lives, relative to this
-// package's directory (go test runs there); KATSUDO_HOLIDAYS_YML overrides it.
-// The dataset is read in place and never copied into the project.
-const holidaysYML = "../../shared/data/holidays-jp.yml"
+// holidaysYML is the public holiday_jp dataset (MIT licence, see
+// testdata/holidays/LICENSE), relative to this package's directory (go test
+// runs there), so that a clone tests itself; KATSUDO_HOLIDAYS_YML overrides
+// it (a newer release of the dataset, say).
+const holidaysYML = "testdata/holidays/holidays-jp.yml"
 
 // MustReadHolidaysYML parses the dataset's "YYYY-MM-DD: 名称" lines (after its
 // "---" line) into names keyed by date. It fails the test, saying where it

@@ -171,6 +171,12 @@ func TestSchedulerJobs(t *testing.T) {
 		})
 		job.Run()
 		within(t, done, "retry")
+		// The retry closed done from inside the job, before the scheduler
+		// recorded its success: stop waits for the running job to finish
+		// (its record included) before the health is read.
+		if s.stop() {
+			t.Fatal("the retried job was abandoned")
+		}
 		if r := s.health.report(); r.Jobs[0].FailuresInARow != 0 || r.Jobs[0].LastSuccess == nil {
 			t.Errorf("after the retry: %+v", r.Jobs[0])
 		}
