@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/katsudo-npo/katsudo/activity"
+	"github.com/katsudo-npo/katsudo/bodylimit"
 	"github.com/slack-go/slack"
 )
 
@@ -46,6 +47,10 @@ type Options struct {
 	Sleep func(ctx context.Context, d time.Duration) error
 	Now   func() time.Time
 }
+
+// slackAnswerMax bounds one Slack answer: a page of 200 messages of
+// history with their blocks is well under a megabyte.
+const slackAnswerMax = 16 << 20
 
 // Sender delivers katsudo's messages to one Slack workspace. It keeps,
 // for one run, the Slack users resolved from e-mail addresses and the DM
@@ -86,6 +91,9 @@ func New(o Options) *Sender {
 	if o.HTTPClient == nil {
 		o.HTTPClient = &http.Client{Timeout: 30 * time.Second}
 	}
+	// Slack's answers are small; an error page from a proxy is cut, an
+	// endless answer fails (package bodylimit).
+	o.HTTPClient = bodylimit.Client(o.HTTPClient, slackAnswerMax)
 	log := o.Logger
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -4,12 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
+	"net/http"
 	"net/url"
 	"regexp"
 	"strconv"
 	"time"
 
+	"github.com/katsudo-npo/katsudo/retry"
 	"github.com/slack-go/slack"
 )
 
@@ -17,54 +18,83 @@ import (
 // than Options.MaxWait.
 var errWaitBudget = errors.New("slack kept asking katsudo to slow down")
 
-// do runs one Slack call, waiting as Slack asks when it answers 429 (its
-// Retry-After) and, for calls that can safely be repeated, retrying a
-// server error or a dropped connection twice with a growing pause. The
-// waits of one run are bounded by MaxWait.
+// serverTries is how many times a repeatable call is tried when Slack
+// answers 500, 502, 503 or 504 or the connection fails: a bad moment
+// passes within seconds, an outage does not, and doctor must not sit
+// through one.
+const serverTries = 3
+
+// do runs one Slack call under katsudo's retry policy (package retry, the
+// same one the Google Sheets adapter follows): a 429 is waited out as
+// long as Slack asks (its Retry-After, at least a second), for any call,
+// since Slack did nothing with it; a 500, 502, 503, 504, a timeout or a
+// dropped connection is tried again, up to serverTries in all, only for
+// calls that can safely be repeated. The waits of one run are bounded by
+// MaxWait; past it the call ends with errWaitBudget, the last answer kept
+// in the chain.
 func (s *Sender) do(ctx context.Context, method string, repeatable bool, call func() error) error {
-	pause := time.Second
-	for attempt := 0; ; attempt++ {
-		err := call()
-		if err == nil || ctx.Err() != nil {
-			return err
-		}
-		var rl *slack.RateLimitedError
-		var sc slack.StatusCodeError
-		switch {
-		case errors.As(err, &rl) || errors.As(err, &sc) && sc.Code == 429:
-			wait := time.Second
-			if rl != nil && rl.RetryAfter > wait {
-				wait = rl.RetryAfter
-			}
-			if s.waited+wait > s.o.MaxWait {
-				return errWaitBudget
-			}
-			s.waited += wait
-			s.log.Warn("slack rate limit: waiting", "method", method, "wait", wait)
-			if err := s.o.Sleep(ctx, wait); err != nil {
-				return err
-			}
-		case repeatable && attempt < 2 && transient(err):
-			s.log.Warn("slack call failed: retrying", "method", method, "attempt", attempt+1, "err", err)
-			if err := s.o.Sleep(ctx, pause); err != nil {
-				return err
-			}
-			pause *= 2
-		default:
-			return err
-		}
+	budget := s.o.MaxWait - s.waited
+	if budget <= 0 {
+		budget = time.Nanosecond // spent: no more waiting in this run
 	}
+	p := retry.Policy{
+		Budget: budget, Sleep: s.o.Sleep, Now: s.o.Now,
+		OnRetry: func(r retry.Retrying) {
+			s.waited += r.Wait
+			if r.Reason == "429" {
+				s.log.Warn("slack rate limit: waiting", "method", method, "wait", r.Wait)
+				return
+			}
+			s.log.Warn("slack call failed: retrying", "method", method, "attempt", r.Attempt, "reason", r.Reason, "wait", r.Wait, "err", r.Err)
+		},
+	}
+	serverFailures := 0
+	err := p.Do(ctx, func(err error) retry.Verdict {
+		v := classify(err, s.o.Now())
+		if !v.Temporary || v.Reason == "429" {
+			return v
+		}
+		serverFailures++
+		v.Temporary = repeatable && serverFailures < serverTries
+		return v
+	}, func(context.Context) error { return call() })
+	var re *retry.Error
+	if errors.As(err, &re) && re.Temporary && re.Reason == "429" {
+		return fmt.Errorf("%w: %w", errWaitBudget, re.Err)
+	}
+	if errors.As(err, &re) {
+		return re.Err // the attempts are counted in the log, not the message
+	}
+	return err
 }
 
-// transient reports whether an error may go away by itself: a 5xx from
-// Slack or a network failure.
-func transient(err error) bool {
+// classify says what the retry policy makes of an error from slack-go: a
+// rate limit with the wait Slack asks for, a temporary HTTP status, the
+// network failing, or an answer that another try would only repeat.
+func classify(err error, now time.Time) retry.Verdict {
+	var rl *slack.RateLimitedError
+	if errors.As(err, &rl) {
+		return retry.Verdict{Temporary: true, After: max(rl.RetryAfter, time.Second), Reason: "429"}
+	}
 	var sc slack.StatusCodeError
 	if errors.As(err, &sc) {
-		return sc.Code >= 500
+		v := retry.Status(sc.Code, nil, now)
+		if sc.Code == http.StatusTooManyRequests {
+			v.After = time.Second
+		}
+		return v
 	}
-	var ne net.Error
-	return errors.As(err, &ne)
+	if retry.Network(err) {
+		return retry.Verdict{Temporary: true, Reason: "network"}
+	}
+	return retry.Verdict{}
+}
+
+// transient reports whether an error may go away by itself: a 5xx that
+// the retry policy calls temporary, or a network failure.
+func transient(err error) bool {
+	v := classify(err, time.Time{})
+	return v.Temporary && v.Reason != "429"
 }
 
 // slackErr is the error code Slack answered with (not_in_channel …), or "".

@@ -4,12 +4,14 @@
 // conversations.open, conversations.history, chat.postMessage — and an
 // incoming webhook. It records every call, keeps each conversation's
 // messages with their metadata, can answer 429 with Retry-After or a 5xx
-// on any call, and can hold chat.postMessage to one message a second per
-// channel as Slack does.
+// (with a proxy's HTML page, or echoing the request) on any call, and
+// can hold chat.postMessage to one message a second per channel as Slack
+// does.
 package slacktest
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -59,10 +61,20 @@ type Metadata struct {
 // Fault is an answer the server gives instead of the normal one: an HTTP
 // status (429, 500 …) with, for 429, a Retry-After in seconds. After makes
 // it happen after the call took effect (a message posted, then a 500).
+//
+// Body, when set, is sent as the answer's body with Content-Type
+// text/html, as a proxy's error page (a 502 from a load balancer) is.
+// Echo makes the answer a careless one that repeats the request back:
+// with a Status, a body holding the Authorization header and the whole
+// form, token included; without, an ok:false answer whose error does the
+// same — so a test can see that katsudo never prints what a server
+// echoes.
 type Fault struct {
 	Status     int
 	RetryAfter int
 	After      bool
+	Body       string
+	Echo       bool
 }
 
 // New starts a server with no users and no channels; Close stops it.
@@ -170,7 +182,10 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 	f, faulty := ws.faults[faultKey{method, ws.counts[method]}]
 	var status int
 	var body any
+	echo := "Authorization: " + r.Header.Get("Authorization") + " form: " + r.Form.Encode()
 	switch {
+	case faulty && f.Echo && f.Status == 0:
+		status, body = http.StatusOK, fail("invalid_arguments "+echo)
 	case faulty && !f.After:
 		status = f.Status
 	case token != ws.token:
@@ -181,12 +196,21 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 			status = f.Status
 		}
 	}
+	if faulty && f.Echo && f.Status != 0 {
+		f.Body = echo
+	}
 	call.Status = status
 	ws.calls = append(ws.calls, call)
 	if faulty && f.Status == http.StatusTooManyRequests && f.RetryAfter > 0 {
 		w.Header().Set("Retry-After", itoa(f.RetryAfter))
 	}
 	if status != http.StatusOK {
+		if faulty && f.Body != "" {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(status)
+			io.WriteString(w, f.Body)
+			return
+		}
 		w.WriteHeader(status)
 		return
 	}
@@ -213,6 +237,12 @@ func (s *Server) webhook(w http.ResponseWriter, r *http.Request) {
 		ws.calls = append(ws.calls, call)
 		if f.RetryAfter > 0 {
 			w.Header().Set("Retry-After", itoa(f.RetryAfter))
+		}
+		if f.Body != "" {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(f.Status)
+			io.WriteString(w, f.Body)
+			return
 		}
 		w.WriteHeader(f.Status)
 		return
