@@ -12,7 +12,7 @@ import (
 	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/config"
 	"github.com/katsudo-npo/katsudo/demo"
-	ksync "github.com/katsudo-npo/katsudo/sync"
+	"github.com/katsudo-npo/katsudo/sync/xlsx"
 )
 
 // demoFile is the workbook demo leaves in the current folder.
@@ -67,7 +67,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	if err := os.WriteFile(path, demo.Input, 0o644); err != nil {
 		return fmt.Errorf("write the demo workbook: %w", err)
 	}
-	b := ksync.OpenWorkbook(path)
+	b := xlsx.OpenWorkbook(path)
 	res, err := j.compile(ctx, b)
 	if err != nil {
 		return err

@@ -10,7 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/katsudo-npo/katsudo/activity"
-	ksync "github.com/katsudo-npo/katsudo/sync"
+	"github.com/katsudo-npo/katsudo/sync/xlsx"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -70,7 +70,7 @@ func TestDemo(t *testing.T) {
 		if got := MustRun(t, dir, nil, "demo", "--unit", "sen"); got.code != 0 {
 			t.Fatalf("exit = %d\nstderr:\n%s", got.code, got.stderr)
 		}
-		grids, err := ksync.OpenWorkbook(filepath.Join(dir, demoFile)).Read(context.Background(), []string{"事業報告書", "チェック", "活動ログ"})
+		grids, err := xlsx.OpenWorkbook(filepath.Join(dir, demoFile)).Read(context.Background(), []string{"事業報告書", "チェック", "活動ログ"})
 		if err != nil {
 			t.Fatal(err)
 		}

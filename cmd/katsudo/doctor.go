@@ -12,7 +12,8 @@ import (
 
 	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/config"
-	ksync "github.com/katsudo-npo/katsudo/sync"
+	"github.com/katsudo-npo/katsudo/sync/sheets"
+	"github.com/katsudo-npo/katsudo/sync/xlsx"
 )
 
 // doctor prints what it checked: "OK" lines for what is ready, "NG" lines
@@ -83,7 +84,7 @@ func (d *doctor) finish(e env) error {
 func (d *doctor) spreadsheet(ctx context.Context, j *job, e env) {
 	switch {
 	case j.cfg.Workbook != "":
-		wb := ksync.OpenWorkbook(j.cfg.Workbook)
+		wb := xlsx.OpenWorkbook(j.cfg.Workbook)
 		tabs, err := wb.Tabs(ctx)
 		if err != nil {
 			d.problem(err.Error())
@@ -120,7 +121,7 @@ func (d *doctor) spreadsheet(ctx context.Context, j *job, e env) {
 
 // credentials says who katsudo signs in as, and whether the key file is
 // readable by other users of the machine.
-func (d *doctor) credentials(c ksync.Credentials) {
+func (d *doctor) credentials(c sheets.Credentials) {
 	switch c.Kind() {
 	case "service_account":
 		d.ok(activity.Text{Ja: "Google のサービスアカウント " + c.Account() + "（" + c.Source + "）", En: "Google service account " + c.Account() + " (" + c.Source + ")"})

@@ -13,7 +13,8 @@ import (
 
 	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/config"
-	ksync "github.com/katsudo-npo/katsudo/sync"
+	"github.com/katsudo-npo/katsudo/sync/sheets"
+	"github.com/katsudo-npo/katsudo/sync/xlsx"
 )
 
 // runInit writes a commented katsudo.yaml, never over an existing one, and
@@ -54,13 +55,13 @@ func runInit(ctx context.Context, e env, args []string) error {
 		say(activity.Text{Ja: path + " はすでにあるので、そのままにしました。", En: path + " exists; left as it is."})
 	}
 
-	tmpl := ksync.Template(j.tabs())
+	tmpl := activity.Template(j.tabs())
 	var changes []activity.Text
 	switch {
 	case cfg.Workbook != "":
-		changes, err = ksync.OpenWorkbook(cfg.Workbook).Setup(ctx, tmpl)
+		changes, err = xlsx.OpenWorkbook(cfg.Workbook).Setup(ctx, tmpl)
 	case cfg.SpreadsheetID != "":
-		var s *ksync.Spreadsheet
+		var s *sheets.Spreadsheet
 		if s, err = openSpreadsheet(ctx, j, e); err == nil {
 			changes, err = s.Setup(ctx, tmpl)
 		}

@@ -12,7 +12,7 @@ import (
 
 	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/config"
-	ksync "github.com/katsudo-npo/katsudo/sync"
+	"github.com/katsudo-npo/katsudo/sync/xlsx"
 )
 
 // book is where the tabs live: a local workbook or the Google spreadsheet.
@@ -131,7 +131,7 @@ func (j *job) options() activity.Options {
 func (j *job) open(ctx context.Context, e env) (book, error) {
 	switch {
 	case j.cfg.Workbook != "":
-		return ksync.OpenWorkbook(j.cfg.Workbook), nil
+		return xlsx.OpenWorkbook(j.cfg.Workbook), nil
 	case j.cfg.SpreadsheetID != "":
 		return openSheets(ctx, j, e)
 	}

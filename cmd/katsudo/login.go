@@ -17,7 +17,7 @@ import (
 
 	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/config"
-	ksync "github.com/katsudo-npo/katsudo/sync"
+	"github.com/katsudo-npo/katsudo/sync/sheets"
 	"golang.org/x/oauth2"
 )
 
@@ -88,7 +88,7 @@ func runLogin(ctx context.Context, e env, args []string) error {
 	if tok.RefreshToken == "" {
 		return errors.New("Google gave no refresh token: remove katsudo's access at https://myaccount.google.com/permissions and run katsudo login again")
 	}
-	err = ksync.SaveUserCredentials(keep, ksync.UserCredentials{
+	err = sheets.SaveUserCredentials(keep, sheets.UserCredentials{
 		ClientID: conf.ClientID, ClientSecret: conf.ClientSecret, RefreshToken: tok.RefreshToken, TokenURI: conf.Endpoint.TokenURL,
 	})
 	if err != nil {
@@ -148,7 +148,7 @@ func oauthClient(path string) (*oauth2.Config, error) {
 	}
 	c := f.Installed
 	conf := &oauth2.Config{
-		ClientID: c.ClientID, ClientSecret: c.ClientSecret, Scopes: []string{ksync.SpreadsheetsScope},
+		ClientID: c.ClientID, ClientSecret: c.ClientSecret, Scopes: []string{sheets.SpreadsheetsScope},
 		Endpoint: oauth2.Endpoint{AuthURL: c.AuthURI, TokenURL: c.TokenURI},
 	}
 	if conf.Endpoint.AuthURL == "" {

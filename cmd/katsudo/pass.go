@@ -10,7 +10,6 @@ import (
 
 	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/bot"
-	ksync "github.com/katsudo-npo/katsudo/sync"
 )
 
 // readInput reads the three tabs members write and the 送信履歴 record in
@@ -20,7 +19,7 @@ import (
 func readInput(ctx context.Context, j *job, b book) (activity.Input, *activity.SentLog, error) {
 	t := j.tabs()
 	grids, err := b.Read(ctx, []string{t.Log, t.Programs, t.Members, t.Sent})
-	var nf *ksync.TabNotFoundError
+	var nf *activity.TabNotFoundError
 	sentMissing := errors.As(err, &nf) && nf.Tab == t.Sent
 	if sentMissing {
 		grids, err = b.Read(ctx, []string{t.Log, t.Programs, t.Members})

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/katsudo-npo/katsudo/activity"
-	ksync "github.com/katsudo-npo/katsudo/sync"
 )
 
 // sentKeep is how long the 送信履歴 tab keeps a record: a key older than
@@ -30,7 +29,7 @@ type sentStore struct {
 // whose キー column is gone stops katsudo: it could not tell what it sent.
 func readSent(ctx context.Context, b book, tab string, lang activity.Lang) (*activity.SentLog, error) {
 	grids, err := b.Read(ctx, []string{tab})
-	var nf *ksync.TabNotFoundError
+	var nf *activity.TabNotFoundError
 	if errors.As(err, &nf) {
 		return &activity.SentLog{}, nil
 	}

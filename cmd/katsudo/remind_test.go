@@ -12,7 +12,7 @@ import (
 
 	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/bot/slacktest"
-	ksync "github.com/katsudo-npo/katsudo/sync"
+	"github.com/katsudo-npo/katsudo/sync/xlsx"
 )
 
 // slackNow is the first business day after November 2021 closed.
@@ -52,7 +52,7 @@ func MustSlackWorkbook(tb testing.TB, dir string, n int) string {
 		}},
 		{Name: "会員", Rows: members},
 	}
-	if err := ksync.OpenWorkbook(path).Write(context.Background(), sheets); err != nil {
+	if err := xlsx.OpenWorkbook(path).Write(context.Background(), sheets); err != nil {
 		tb.Fatal(err)
 	}
 	return path
@@ -75,8 +75,8 @@ func MustSlack(tb testing.TB, n int) (*slacktest.Server, map[string]string) {
 // sentKeys reads the 送信履歴 tab's keys, each with its Slack ts.
 func sentKeys(tb testing.TB, wb string) map[string]string {
 	tb.Helper()
-	grids, err := ksync.OpenWorkbook(wb).Read(context.Background(), []string{"送信履歴"})
-	var nf *ksync.TabNotFoundError
+	grids, err := xlsx.OpenWorkbook(wb).Read(context.Background(), []string{"送信履歴"})
+	var nf *activity.TabNotFoundError
 	if errors.As(err, &nf) {
 		return nil
 	}
@@ -144,7 +144,7 @@ func TestRemind(t *testing.T) {
 		wb := MustSlackWorkbook(t, dir, 12)
 		s, environ := MustSlack(t, 12)
 		j := mustJob(t, environ, "--workbook", wb, "--now", slackNow)
-		crash := &failingBook{book: ksync.OpenWorkbook(wb)}
+		crash := &failingBook{book: xlsx.OpenWorkbook(wb)}
 		e := env{getenv: func(k string) string { return environ[k] }, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
 		if err := sendDue(context.Background(), j, e, crash, slackPass{kinds: remindKinds}); err == nil {
 			t.Fatal("sendDue did not report the failed write")

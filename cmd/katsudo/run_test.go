@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/katsudo-npo/katsudo/activity"
-	ksync "github.com/katsudo-npo/katsudo/sync"
+	"github.com/katsudo-npo/katsudo/sync/xlsx"
 )
 
 // runResult is what one katsudo invocation printed and returned.
@@ -56,7 +56,7 @@ func MustWorkbook(tb testing.TB, dir string, logRows ...[]string) string {
 		{Name: "会員", Rows: [][]activity.Value{texts("氏名", "Slack", "在籍"), texts("山田", "U01", "")}},
 		{Name: "メモ", Rows: [][]activity.Value{texts("members' own notes")}},
 	}
-	if err := ksync.OpenWorkbook(path).Write(context.Background(), sheets); err != nil {
+	if err := xlsx.OpenWorkbook(path).Write(context.Background(), sheets); err != nil {
 		tb.Fatal(err)
 	}
 	return path
@@ -177,7 +177,7 @@ func TestReport(t *testing.T) {
 			len(rep.Programs[1].Beneficiaries) != 1 || rep.Programs[1].Beneficiaries[0].Type != "中小企業" {
 			t.Errorf("programs = %+v", rep.Programs)
 		}
-		grids, err := ksync.OpenWorkbook(wb).Read(context.Background(), []string{"事業報告書", "チェック", "メモ", "活動ログ"})
+		grids, err := xlsx.OpenWorkbook(wb).Read(context.Background(), []string{"事業報告書", "チェック", "メモ", "活動ログ"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -198,7 +198,7 @@ func TestReport(t *testing.T) {
 	t.Run("MissingColumnWritesNothing", func(t *testing.T) {
 		dir := t.TempDir()
 		path := filepath.Join(dir, "log.xlsx")
-		err := ksync.OpenWorkbook(path).Write(context.Background(), []activity.Sheet{
+		err := xlsx.OpenWorkbook(path).Write(context.Background(), []activity.Sheet{
 			{Name: "活動ログ", Rows: [][]activity.Value{texts("日付", "事業", "内容", "場所", "従事者", "受益対象", "金額X", "状態", "記入者")}},
 			{Name: "事業", Rows: [][]activity.Value{texts("コード", "事業名", "内容", "担当", "頻度", "決算額"), texts("1", "支援", "", "", "", "")}},
 			{Name: "会員", Rows: [][]activity.Value{texts("氏名")}},

@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/katsudo-npo/katsudo/activity"
-	ksync "github.com/katsudo-npo/katsudo/sync"
 	"github.com/katsudo-npo/katsudo/sync/sheetstest"
+	"github.com/katsudo-npo/katsudo/sync/xlsx"
 )
 
 // runEnviron is the environment of a `katsudo run` test: the fake Slack
@@ -38,7 +38,7 @@ func TestRun(t *testing.T) {
 		if len(posted) != 5 || posted["summary/2021-11/channel/2021-12-01"] != 1 {
 			t.Errorf("posted %v; want November's summary and 4 reminders", posted)
 		}
-		grids, err := ksync.OpenWorkbook(wb).Read(context.Background(), []string{"事業報告書", "チェック"})
+		grids, err := xlsx.OpenWorkbook(wb).Read(context.Background(), []string{"事業報告書", "チェック"})
 		if err != nil || !strings.Contains(grids["事業報告書"].At(0, 0).Text, "事業報告書") {
 			t.Errorf("report tab not written: %v", err)
 		}
@@ -94,7 +94,7 @@ func TestRun(t *testing.T) {
 	t.Run("MissingHeaderWritesAndSendsNothing", func(t *testing.T) {
 		dir := t.TempDir()
 		path := filepath.Join(dir, "log.xlsx")
-		err := ksync.OpenWorkbook(path).Write(context.Background(), []activity.Sheet{
+		err := xlsx.OpenWorkbook(path).Write(context.Background(), []activity.Sheet{
 			{Name: "活動ログ", Rows: [][]activity.Value{texts("日付", "事業", "内容", "記入者")}},
 			{Name: "事業", Rows: [][]activity.Value{texts("コード", "事業名"), texts("1", "支援")}},
 			{Name: "会員", Rows: [][]activity.Value{texts("氏名")}},

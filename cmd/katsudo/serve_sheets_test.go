@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/katsudo-npo/katsudo/activity"
-	ksync "github.com/katsudo-npo/katsudo/sync"
 	"github.com/katsudo-npo/katsudo/sync/sheetstest"
+	"github.com/katsudo-npo/katsudo/sync/xlsx"
 )
 
 // MustSheetsFromWorkbook starts a fake Google holding, as a spreadsheet
@@ -19,7 +19,7 @@ import (
 func MustSheetsFromWorkbook(tb testing.TB, dir, wb string, tabs ...string) (*sheetstest.Server, string, map[string]string) {
 	tb.Helper()
 	const id, sa = "1ServeSheetsTest0123456789abcdefghijklmnopq", "katsudo@serve-test.iam.gserviceaccount.com"
-	grids, err := ksync.OpenWorkbook(wb).Read(context.Background(), tabs)
+	grids, err := xlsx.OpenWorkbook(wb).Read(context.Background(), tabs)
 	if err != nil {
 		tb.Fatal(err)
 	}

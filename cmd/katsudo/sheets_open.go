@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 
-	ksync "github.com/katsudo-npo/katsudo/sync"
+	"github.com/katsudo-npo/katsudo/sync/sheets"
 )
 
 // openSheets opens the Google spreadsheet named in the config.
@@ -20,13 +20,13 @@ func openSheets(ctx context.Context, j *job, e env) (book, error) {
 // openSpreadsheet opens the spreadsheet signed in with the first
 // credentials found (see googleCredentials). The members' tabs are
 // read-only to it.
-func openSpreadsheet(ctx context.Context, j *job, e env) (*ksync.Spreadsheet, error) {
+func openSpreadsheet(ctx context.Context, j *job, e env) (*sheets.Spreadsheet, error) {
 	creds, err := googleCredentials(j, e)
 	if err != nil {
 		return nil, err
 	}
 	t := j.tabs()
-	return ksync.OpenSpreadsheet(ctx, ksync.SheetsConfig{
+	return sheets.OpenSpreadsheet(ctx, sheets.SheetsConfig{
 		ID: j.cfg.SpreadsheetID, Credentials: creds, Endpoint: j.cfg.SheetsEndpoint,
 		ReadOnly: []string{t.Log, t.Programs, t.Members},
 		Logger:   j.logger(e),
@@ -37,9 +37,9 @@ func openSpreadsheet(ctx context.Context, j *job, e env) (*ksync.Spreadsheet, er
 // order: google_credentials_file in katsudo.yaml, GOOGLE_APPLICATION_CREDENTIALS
 // (config falls back to it for the same setting), the sign-in `katsudo
 // login` kept, and Application Default Credentials (the zero Credentials).
-func googleCredentials(j *job, e env) (ksync.Credentials, error) {
+func googleCredentials(j *job, e env) (sheets.Credentials, error) {
 	if f := j.cfg.GoogleCredentialsFile; f != "" {
-		c, err := ksync.ReadCredentials(f)
+		c, err := sheets.ReadCredentials(f)
 		if errors.Is(err, fs.ErrNotExist) {
 			return c, fmt.Errorf("google_credentials_file (or GOOGLE_APPLICATION_CREDENTIALS) names %s, which does not exist; download the service account's JSON key to that place", f)
 		}
@@ -47,12 +47,12 @@ func googleCredentials(j *job, e env) (ksync.Credentials, error) {
 	}
 	p := loginFile(e.getenv)
 	if p == "" {
-		return ksync.Credentials{}, nil
+		return sheets.Credentials{}, nil
 	}
 	if _, err := os.Stat(p); err != nil {
-		return ksync.Credentials{}, nil
+		return sheets.Credentials{}, nil
 	}
-	c, err := ksync.ReadCredentials(p)
+	c, err := sheets.ReadCredentials(p)
 	if err != nil {
 		return c, fmt.Errorf("the sign-in kept by `katsudo login` (%s) cannot be used: %w", p, err)
 	}

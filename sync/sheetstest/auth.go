@@ -12,7 +12,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
-	stdsync "sync"
+	"sync"
 	"testing"
 	"time"
 )
@@ -32,7 +32,7 @@ type grant struct {
 
 // testKey is one RSA key for every test account of the process: making a
 // 2048-bit key takes long enough that each test should not make its own.
-var testKey = stdsync.OnceValues(func() (*rsa.PrivateKey, error) {
+var testKey = sync.OnceValues(func() (*rsa.PrivateKey, error) {
 	return rsa.GenerateKey(rand.Reader, 2048)
 })
 

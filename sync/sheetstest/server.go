@@ -18,7 +18,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	stdsync "sync"
+	"sync"
 	"testing"
 	"time"
 )
@@ -72,7 +72,7 @@ type Server struct {
 	URL string
 
 	srv *httptest.Server
-	mu  stdsync.Mutex
+	mu  sync.Mutex
 
 	books    map[string]*book
 	accounts map[string]*account // service accounts by e-mail

@@ -1,0 +1,45 @@
+package xlsx
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// ErrNotWorkbook means the file katsudo was pointed at is not an Excel
+// workbook (.xlsx): a CSV or text file renamed to .xlsx, an empty or
+// half-copied file, an old .xls, or a LibreOffice .ods. The member has to
+// save the activity log again as "Excel Workbook (.xlsx)".
+var ErrNotWorkbook = errors.New("not an .xlsx workbook")
+
+// ErrPasswordProtected means the workbook is encrypted with a password.
+// katsudo never asks for passwords, so the organisation has to keep the
+// activity log workbook unencrypted (protect the folder instead).
+var ErrPasswordProtected = errors.New("the workbook is password-protected; save it without a password")
+
+// problem is an error whose message is written for the member while
+// errors.Is still finds the cause (ErrNotWorkbook, fs.ErrNotExist, …).
+type problem struct {
+	msg   string
+	cause error
+}
+
+func (p *problem) Error() string { return p.msg }
+func (p *problem) Unwrap() error { return p.cause }
+
+func newProblem(cause error, msg string) error { return &problem{msg: msg, cause: cause} }
+
+// quoteList renders names as "a", "b"; none at all as (none).
+func quoteList(names []string) string {
+	if len(names) == 0 {
+		return "none"
+	}
+	var b strings.Builder
+	for i, n := range names {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Quote(n))
+	}
+	return b.String()
+}
