@@ -28,9 +28,10 @@ type Server struct {
 	// URL is the Web API base (…/api/), WebhookURL the incoming webhook.
 	URL, WebhookURL string
 
-	srv *httptest.Server
-	mu  sync.Mutex
-	ws  workspace
+	srv  *httptest.Server
+	mu   sync.Mutex
+	ws   workspace
+	sock socketHub // Socket Mode (socket.go)
 }
 
 // Call is one request the server answered: the method, its form without
@@ -83,7 +84,9 @@ func New() *Server {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/api/{method}", s.api)
 	mux.HandleFunc("/webhook", s.webhook)
+	mux.HandleFunc("/socket", s.socket)
 	s.srv = httptest.NewServer(mux)
+	s.ws.socketURL = wsURL(s.srv.URL)
 	s.URL = s.srv.URL + "/api/"
 	s.WebhookURL = s.srv.URL + "/webhook"
 	return s
@@ -160,7 +163,10 @@ func (s *Server) with(f func(*workspace)) {
 
 func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 	method := r.PathValue("method")
-	if err := r.ParseForm(); err != nil {
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+		body, _ := io.ReadAll(r.Body)
+		r.Form = jsonForm(body) // views.* and apps.connections.open (views.go)
+	} else if err := r.ParseForm(); err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
@@ -188,7 +194,7 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 		status, body = http.StatusOK, fail("invalid_arguments "+echo)
 	case faulty && !f.After:
 		status = f.Status
-	case token != ws.token:
+	case token != ws.tokenFor(method):
 		status, body = http.StatusOK, fail("invalid_auth")
 	default:
 		status, body = ws.answer(method, form, w.Header())

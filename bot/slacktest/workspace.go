@@ -47,6 +47,8 @@ type workspace struct {
 	calls      []Call
 	posts      []Post
 	seq        int
+	in         intakeState // views and chat.update (views.go)
+	socketURL  string
 }
 
 func newWorkspace() workspace {
@@ -90,7 +92,7 @@ func (ws *workspace) answer(method string, form url.Values, h http.Header) (int,
 	case "chat.postMessage":
 		return ws.post(form, h)
 	}
-	return http.StatusOK, fail("unknown_method")
+	return ws.answerIntake(method, form)
 }
 
 func (ws *workspace) open(form url.Values) (int, any) {
