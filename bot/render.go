@@ -24,6 +24,9 @@ type Style struct {
 	// Mentions makes the deadline escalation mention the members still
 	// outstanding (<@U…>) instead of naming them (slack_mentions).
 	Mentions bool
+	// Buttons puts the 「記入する」 and 「活動なし」 buttons on reminders:
+	// set when katsudo takes requests from Slack (Socket Mode or HTTP).
+	Buttons bool
 	// userID resolves a member's Slack user; Deliver sets it. Without it
 	// only members given by user ID can be mentioned.
 	userID func(*activity.Member) string

@@ -54,6 +54,7 @@ func renderReminder(d *doc, m activity.Message, st Style) {
 		}
 		d.section(lines...)
 	}
+	reminderButtons(d, r, st)
 	d.context(st.link(st.Tabs.Log, st.t("活動ログを開く", "Open the activity log")) + st.t(" · katsudo からの自動送信です", " · sent by katsudo"))
 }
 
