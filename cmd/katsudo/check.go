@@ -18,18 +18,20 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := j.compile(ctx, b)
+	c := j.clerk(b, j.logger(e), nil)
+	c.Year = j.yearOrCurrent()
+	res, err := c.Compile(ctx, j.now)
 	if err != nil {
 		return err
 	}
 	if j.json {
-		if err := writeJSON(e, activity.FindingsJSON(res.findings, j.lang)); err != nil {
+		if err := writeJSON(e, activity.FindingsJSON(res.Findings, j.lang)); err != nil {
 			return err
 		}
 	} else {
-		printFindings(e.stdout, res.findings, j.lang)
+		printFindings(e.stdout, res.Findings, j.lang)
 	}
-	if n, _ := activity.Count(res.findings); n > 0 {
+	if n, _ := activity.Count(res.Findings); n > 0 {
 		return findingsError{errors: n}
 	}
 	return nil

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/katsudo-npo/katsudo/activity"
+	"github.com/katsudo-npo/katsudo/clerk"
 	"github.com/katsudo-npo/katsudo/config"
 	"github.com/katsudo-npo/katsudo/demo"
 	"github.com/katsudo-npo/katsudo/sync/xlsx"
@@ -37,7 +38,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	}
 	cfg := config.Default()
 	cfg.Organization = demo.Organization
-	j := &job{cfg: cfg, fy: demo.FiscalYear()}
+	j := &settings{cfg: cfg, fy: demo.FiscalYear().Year}
 	var err error
 	if j.now, err = parseNow(*now); err != nil {
 		return err
@@ -67,22 +68,22 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	if err := os.WriteFile(path, demo.Input, 0o644); err != nil {
 		return fmt.Errorf("write the demo workbook: %w", err)
 	}
-	b := xlsx.OpenWorkbook(path)
-	res, err := j.compile(ctx, b)
+	c := j.clerk(xlsx.OpenWorkbook(path), j.logger(e), nil)
+	res, err := c.Compile(ctx, j.now)
 	if err != nil {
 		return err
 	}
-	if res.data.MissingColumns {
+	if res.Data.MissingColumns {
 		return errors.New("the embedded demo workbook lacks a required column; this is a bug")
 	}
-	if err := b.Write(ctx, j.sheets(res)); err != nil {
+	if err := c.WriteTabs(ctx, res); err != nil {
 		return err
 	}
 	if j.json {
 		return writeJSON(e, struct {
 			Findings []activity.FindingJSON `json:"findings"`
 			Report   *activity.Report       `json:"report"`
-		}{activity.FindingsJSON(res.findings, j.lang), res.report})
+		}{activity.FindingsJSON(res.Findings, j.lang), res.Report})
 	}
 	l := j.lang
 	w := e.stdout
@@ -92,15 +93,14 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		En: "katsudo demo: checks the FY2021 activity log of " + demo.Organization + " (as its members typed it) and compiles the business report.",
 	}.In(l))
 	fmt.Fprintln(w, "\n"+rule+"\n"+activity.Text{Ja: "■ 点検結果", En: "■ Findings"}.In(l)+"\n"+rule)
-	printFindings(w, res.findings, l)
+	printFindings(w, res.Findings, l)
 	fmt.Fprintln(w, "\n"+rule+"\n"+activity.Text{Ja: "■ 事業報告書", En: "■ Business report"}.In(l)+"\n"+rule)
-	if err := res.report.WriteText(w); err != nil {
+	if err := res.Report.WriteText(w); err != nil {
 		return err
 	}
 	fmt.Fprintln(w, "\n"+rule+"\n"+activity.Text{Ja: "■ Slack（この時点で送るメッセージ）", En: "■ Slack (the messages due at this moment)"}.In(l)+"\n"+rule)
-	o := j.dueOptions(slackPass{kinds: allKinds})
-	o.Checked, o.CheckedYear = res.findings, j.fy
-	printMessages(w, activity.Due(res.data, nil, j.now, o), j.slackStyle(ctx, b), l)
+	msgs, st := c.PreviewResult(ctx, res, j.now, clerk.Plan{Slack: true})
+	printMessages(w, msgs, st, l)
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		abs = path

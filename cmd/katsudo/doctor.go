@@ -81,7 +81,7 @@ func (d *doctor) finish(e env) error {
 
 // spreadsheet checks the workbook, or the credentials and the Google
 // spreadsheet, then the tabs.
-func (d *doctor) spreadsheet(ctx context.Context, j *job, e env) {
+func (d *doctor) spreadsheet(ctx context.Context, j *settings, e env) {
 	switch {
 	case j.cfg.Workbook != "":
 		wb := xlsx.OpenWorkbook(j.cfg.Workbook)
@@ -146,7 +146,7 @@ func (d *doctor) credentials(c sheets.Credentials) {
 // tabs checks that the three input tabs are there and that their headers
 // have every required column; katsudo's own tabs may be missing (the first
 // report creates them).
-func (d *doctor) tabs(ctx context.Context, j *job, b book, have []string) {
+func (d *doctor) tabs(ctx context.Context, j *settings, b book, have []string) {
 	t := j.tabs()
 	inputs := []struct {
 		name, key string

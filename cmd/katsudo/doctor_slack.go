@@ -13,7 +13,7 @@ import (
 // that every active member of the members tab resolves to a Slack user.
 // Each string is one problem with its fix, in the organisation's
 // language; none means Slack is ready.
-func doctorSlack(ctx context.Context, j *job, e env) []string {
+func doctorSlack(ctx context.Context, j *settings, e env) []string {
 	s := bot.New(bot.Options{
 		Token: j.cfg.SlackBotToken, WebhookURL: j.cfg.SlackWebhookURL, APIURL: j.cfg.SlackAPIURL,
 		Channel: j.cfg.SlackChannel, Location: j.cfg.Location,
@@ -37,7 +37,7 @@ func doctorSlack(ctx context.Context, j *job, e env) []string {
 }
 
 // doctorMembers reads the members tab.
-func doctorMembers(ctx context.Context, j *job, e env) ([]*activity.Member, error) {
+func doctorMembers(ctx context.Context, j *settings, e env) ([]*activity.Member, error) {
 	b, err := j.open(ctx, e)
 	if err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/katsudo-npo/katsudo/clerk"
 	"github.com/katsudo-npo/katsudo/config"
 )
 
@@ -23,13 +24,13 @@ func (c *fakeClock) set(rfc3339 string)      { c.t = instant(rfc3339) }
 func MustHealth(tb testing.TB, now string) (*health, *fakeClock) {
 	tb.Helper()
 	clock := &fakeClock{t: instant(now)}
-	s, err := parseSchedules(config.Default())
+	s, err := clerk.ParseSchedules(config.Default())
 	if err != nil {
 		tb.Fatal(err)
 	}
 	h := newHealth(clock.now)
 	h.track("startup", "", nil)
-	h.track("remind", "0 10 * * *", s.remind)
+	h.track("remind", "0 10 * * *", s.Remind)
 	h.active()
 	return h, clock
 }
@@ -111,9 +112,9 @@ func TestHealth(t *testing.T) {
 	})
 	t.Run("StandbyIsHealthy", func(t *testing.T) {
 		clock := &fakeClock{t: instant("2021-12-01T09:00:00+09:00")}
-		s, _ := parseSchedules(config.Default())
+		s, _ := clerk.ParseSchedules(config.Default())
 		h := newHealth(clock.now)
-		h.track("remind", "0 10 * * *", s.remind)
+		h.track("remind", "0 10 * * *", s.Remind)
 		clock.advance(48 * time.Hour) // another katsudo does the jobs
 		if code, r := getHealthz(t, h); code != http.StatusOK || r.Status != "standby" {
 			t.Errorf("code %d, status %q; want 200 standby", code, r.Status)

@@ -47,7 +47,7 @@ func runInit(ctx context.Context, e env, args []string) error {
 	if *workbook != "" {
 		cfg.Workbook = *workbook
 	}
-	j := &job{cfg: cfg, lang: activity.Lang(cfg.Language)}
+	j := &settings{cfg: cfg, lang: activity.Lang(cfg.Language)}
 	say := func(t activity.Text) { fmt.Fprintln(e.stdout, t.In(j.lang)) }
 	if wrote {
 		say(activity.Text{Ja: path + " を書きました。各項目の説明はファイルの中にあります。", En: "Wrote " + path + "; each setting is explained in it."})

@@ -106,7 +106,7 @@ func lockHolder(path string) string {
 // process working on the same spreadsheet as the same user meets the
 // same lock. The folder is XDG_CACHE_HOME/katsudo, ~/.cache/katsudo, or
 // the system's temporary folder when the environment names no home.
-func lockPath(j *job, getenv func(string) string) string {
+func lockPath(j *settings, getenv func(string) string) string {
 	if j.cfg.LockFile != "" {
 		return j.cfg.LockFile
 	}

@@ -54,7 +54,7 @@ func runLogin(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	j := &job{cfg: cfg, lang: activity.Lang(cfg.Language)}
+	j := &settings{cfg: cfg, lang: activity.Lang(cfg.Language)}
 	conf, err := oauthClient(*client)
 	if err != nil {
 		return err

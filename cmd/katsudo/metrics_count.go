@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/katsudo-npo/katsudo/activity"
+	"github.com/katsudo-npo/katsudo/clerk"
 )
 
 // countingBook counts the reads and writes of a book, each one request to
@@ -34,7 +35,7 @@ func (c countingBook) Write(ctx context.Context, sheets []activity.Sheet) error 
 
 // SheetIDs passes the tabs' gids through for links into the spreadsheet.
 func (c countingBook) SheetIDs(ctx context.Context) (map[string]int64, error) {
-	g, ok := c.book.(sheetIDer)
+	g, ok := c.book.(clerk.SheetIDer)
 	if !ok {
 		return nil, nil
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -71,4 +72,18 @@ func TestCounting(t *testing.T) {
 	if got := m.get(mAPIRequests, "api", "sheets", "call", "write"); got != 1 {
 		t.Errorf("writes: %v, want 1", got)
 	}
+}
+
+// failingBook is a workbook that cannot be written.
+type failingBook struct{ book }
+
+func (failingBook) Write(context.Context, []activity.Sheet) error {
+	return errors.New("the machine stopped")
+}
+
+// gidBook is a spreadsheet that knows its tabs' sheet IDs.
+type gidBook struct{ book }
+
+func (gidBook) SheetIDs(context.Context) (map[string]int64, error) {
+	return map[string]int64{"活動ログ": 0, "チェック": 1234}, nil
 }

@@ -5,40 +5,22 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
-	"net/http"
 	"strconv"
 
 	"github.com/katsudo-npo/katsudo/activity"
-	"github.com/katsudo-npo/katsudo/bot"
-)
-
-// The kinds of message each command sends; `run` and `serve` send them all
-// (allKinds), so that a summary missed on the 1st goes out on the next run.
-var (
-	remindKinds  = []activity.MessageKind{activity.KindEscalation, activity.KindFiling, activity.KindReminder}
-	summaryKinds = []activity.MessageKind{activity.KindSummary}
-	allKinds     = []activity.MessageKind{activity.KindSummary, activity.KindEscalation, activity.KindFiling, activity.KindReminder}
+	"github.com/katsudo-npo/katsudo/clerk"
 )
 
 // runRemind sends the reminders that are due: members' DMs, the
 // deadline-day escalation and the filing reminder in the channel.
 func runRemind(ctx context.Context, e env, args []string) error {
-	return runSlack(ctx, e, args, "remind", remindKinds)
+	return runSlack(ctx, e, args, "remind", clerk.RemindKinds)
 }
 
 // runSummary posts the monthly summary of the month just closed, once,
 // late when it was missed.
 func runSummary(ctx context.Context, e env, args []string) error {
-	return runSlack(ctx, e, args, "summary", summaryKinds)
-}
-
-// slackPass is what one pass over Slack does: which kinds of message, for
-// which month (zero: the one the calendar gives), or only print them.
-type slackPass struct {
-	kinds  []activity.MessageKind
-	month  activity.Date
-	dryRun bool
+	return runSlack(ctx, e, args, "summary", clerk.SummaryKinds)
 }
 
 func runSlack(ctx context.Context, e env, args []string, name string, kinds []activity.MessageKind) error {
@@ -50,12 +32,12 @@ func runSlack(ctx context.Context, e env, args []string, name string, kinds []ac
 	if err != nil {
 		return err
 	}
-	p := slackPass{kinds: kinds, dryRun: *dry}
+	plan := clerk.Plan{Slack: true, Kinds: kinds}
 	if *month != "" {
-		if p.month, err = activity.ParseMonth(*month); err != nil {
+		if plan.Month, err = activity.ParseMonth(*month); err != nil {
 			return fmt.Errorf("--month: %w", err)
 		}
-		if p.month.MonthKey() >= activity.DateOf(j.now, j.cfg.Location).MonthKey() {
+		if plan.Month.MonthKey() >= activity.DateOf(j.now, j.cfg.Location).MonthKey() {
 			return fmt.Errorf("--month %s has not closed yet (--now is %s)", *month, j.now.In(j.cfg.Location).Format("2006-01-02"))
 		}
 	}
@@ -63,135 +45,64 @@ func runSlack(ctx context.Context, e env, args []string, name string, kinds []ac
 	if err != nil {
 		return err
 	}
-	return sendDue(ctx, j, e, b, p)
+	c := j.clerk(b, j.logger(e), nil)
+	if *dry {
+		return previewDue(ctx, c, j, e, plan)
+	}
+	return sendDue(ctx, c, j, e, plan)
 }
 
-// sendDue sends — or, on a dry run, prints — the messages of the pass's
-// kinds that are due at j.now and not yet in the 送信履歴 tab, each
+// sendDue sends the messages of the plan's kinds that are due at j.now,
+// whose schedule has come and that the 送信履歴 tab does not hold, each
 // exactly once. A member or channel Slack cannot reach is printed with
 // its fix and ends the command with status 1; the others still go out.
-func sendDue(ctx context.Context, j *job, e env, b book, p slackPass) error {
-	in, sent, err := readInput(ctx, j, b)
-	if err != nil {
-		return err
-	}
-	return sendDueFrom(ctx, j, e, b, activity.Load(in), sent, p)
-}
-
-// sendDueFrom is sendDue on a dataset and a 送信履歴 record already read.
-func sendDueFrom(ctx context.Context, j *job, e env, b book, d *activity.Dataset, sent *activity.SentLog, p slackPass) error {
-	if d.MissingColumns {
-		printFindings(e.stderr, d.Findings, j.lang)
-		n, _ := activity.Count(d.Findings)
+func sendDue(ctx context.Context, c *clerk.Clerk, j *settings, e env, plan clerk.Plan) error {
+	out, err := c.Send(ctx, j.now, plan)
+	if errors.Is(err, clerk.ErrMissingColumns) {
+		printFindings(e.stderr, out.Findings, j.lang)
+		n, _ := activity.Count(out.Findings)
 		return findingsError{errors: n}
 	}
-	msgs := activity.Due(d, sent, j.now, j.dueOptions(p))
-	st := j.slackStyle(ctx, b)
-	if p.dryRun {
-		fmt.Fprintln(e.stdout, activity.Text{Ja: "--dry-run：送信も記録もしません。", En: "--dry-run: nothing is sent or recorded."}.In(j.lang))
-		printMessages(e.stdout, msgs, st, j.lang)
-		return nil
+	if errors.Is(err, clerk.ErrNoSlack) {
+		return err
 	}
-	if !j.slackSetUp() {
-		return errors.New(activity.Text{
-			Ja: "Slack が設定されていません。SLACK_BOT_TOKEN（または SLACK_WEBHOOK_URL）を設定するか、--dry-run で内容だけ確認してください",
-			En: "Slack is not set up: set SLACK_BOT_TOKEN (or SLACK_WEBHOOK_URL), or pass --dry-run to see the messages",
-		}.In(j.lang))
-	}
-	out, err := j.deliver(ctx, b, sent, msgs, st, j.logger(e), nil)
-	printOutcome(e.stdout, out, j.lang)
+	printHeld(e.stdout, out, j)
+	printOutcome(e.stdout, out.Slack, j.lang)
 	if err != nil {
 		return err
 	}
-	if len(out.Problems) > 0 {
-		return findingsError{errors: len(out.Problems)}
+	if len(out.Slack.Problems) > 0 {
+		return findingsError{errors: len(out.Slack.Problems)}
 	}
 	return nil
 }
 
-// slackSetUp reports whether katsudo has a way into Slack: a bot token or
-// an incoming webhook.
-func (j *job) slackSetUp() bool {
-	return j.cfg.SlackBotToken != "" || j.cfg.SlackWebhookURL != ""
-}
-
-// deliver sends msgs through Slack, each once, recording them in the
-// 送信履歴 tab that was read as sent. An error that stops the run comes
-// back as its fix, in the organisation's language. client nil is the
-// bot's own HTTP client.
-func (j *job) deliver(ctx context.Context, b book, sent *activity.SentLog, msgs []activity.Message, st bot.Style, log *slog.Logger, client *http.Client) (bot.Outcome, error) {
-	s := bot.New(bot.Options{
-		Token: j.cfg.SlackBotToken, WebhookURL: j.cfg.SlackWebhookURL, APIURL: j.cfg.SlackAPIURL,
-		Channel: j.cfg.SlackChannel, Location: j.cfg.Location, Logger: log, HTTPClient: client,
-	})
-	store := &sentStore{b: b, tab: j.tabs().Sent, j: j, log: sent}
-	out, err := s.Deliver(ctx, msgs, st, store)
-	var fe *bot.FatalError
-	if errors.As(err, &fe) {
-		err = errors.New(fe.Fix.In(j.lang) + " (" + fe.Err.Error() + ")")
+// previewDue prints the messages sendDue would send, and sends and
+// records nothing.
+func previewDue(ctx context.Context, c *clerk.Clerk, j *settings, e env, plan clerk.Plan) error {
+	msgs, st, out, err := c.Preview(ctx, j.now, plan)
+	if errors.Is(err, clerk.ErrMissingColumns) {
+		printFindings(e.stderr, out.Findings, j.lang)
+		n, _ := activity.Count(out.Findings)
+		return findingsError{errors: n}
 	}
-	return out, err
-}
-
-// dueOptions are the settings that decide what is due.
-func (j *job) dueOptions(p slackPass) activity.DueOptions {
-	return activity.DueOptions{
-		Location: j.cfg.Location, FiscalYearStartMonth: j.cfg.FiscalYearStartMonth,
-		DeadlineDay: j.cfg.DeadlineDay, FilingReminderDays: j.cfg.FilingReminderDays,
-		Month: p.month, Kinds: p.kinds,
+	if err != nil {
+		return err
 	}
+	fmt.Fprintln(e.stdout, activity.Text{Ja: "--dry-run：送信も記録もしません。", En: "--dry-run: nothing is sent or recorded."}.In(j.lang))
+	printMessages(e.stdout, msgs, st, j.lang)
+	printHeld(e.stdout, out, j)
+	return nil
 }
 
-// slackStyle is how the organisation's messages read.
-func (j *job) slackStyle(ctx context.Context, b book) bot.Style {
-	return bot.Style{Lang: j.lang, Tabs: j.tabs(), Link: j.sheetLink(ctx, b), Mentions: j.cfg.SlackMentions}
-}
-
-// printMessages prints each message as a member would read it.
-func printMessages(w io.Writer, msgs []activity.Message, st bot.Style, lang activity.Lang) {
-	if len(msgs) == 0 {
-		fmt.Fprintln(w, activity.Text{Ja: "いま送るメッセージはありません。", En: "Nothing is due now."}.In(lang))
+// printHeld says how many messages wait for their schedule, and until when.
+func printHeld(w io.Writer, out clerk.Outcome, j *settings) {
+	if out.Held == 0 {
 		return
 	}
+	at := out.Next.In(j.cfg.Location).Format("2006-01-02 15:04")
 	fmt.Fprintln(w, activity.Text{
-		Ja: "送信するメッセージ " + strconv.Itoa(len(msgs)) + "件",
-		En: strconv.Itoa(len(msgs)) + " messages due",
-	}.In(lang))
-	for _, m := range msgs {
-		fmt.Fprintln(w, "\n── "+recipientLabel(m, lang)+"  "+m.Key)
-		fmt.Fprint(w, bot.PlainText(bot.Render(m, st)))
-	}
-}
-
-func recipientLabel(m activity.Message, lang activity.Lang) string {
-	late := ""
-	if m.Late {
-		late = activity.Text{Ja: "（遅れて送信）", En: " (late)"}.In(lang)
-	}
-	if m.To.IsChannel() {
-		return activity.Text{Ja: "チャンネル", En: "channel"}.In(lang) + late
-	}
-	who := m.To.Member.Name
-	if m.To.Member.Slack != "" {
-		who += " (" + m.To.Member.Slack + ")"
-	}
-	return "DM → " + who + late
-}
-
-// printOutcome says what was sent and what kept messages from going out.
-func printOutcome(w io.Writer, out bot.Outcome, lang activity.Lang) {
-	n := func(i int) string { return strconv.Itoa(i) }
-	fmt.Fprintln(w, activity.Text{
-		Ja: "Slack：送信 " + n(len(out.Sent)) + "件、送信済み " + n(out.Skipped) + "件、前回送信分を記録 " + n(len(out.Recovered)) + "件",
-		En: "Slack: " + n(len(out.Sent)) + " sent, " + n(out.Skipped) + " already sent, " + n(len(out.Recovered)) + " sent earlier and recorded now",
-	}.In(lang))
-	for _, r := range out.Sent {
-		fmt.Fprintln(w, "  ✓ "+string(r.Kind)+" "+r.Period+" → "+r.Recipient)
-	}
-	if len(out.Problems) > 0 {
-		fmt.Fprintln(w, activity.Text{Ja: "送れなかったもの（直し方）：", En: "Not sent (and how to fix it):"}.In(lang))
-		for _, p := range out.Problems {
-			fmt.Fprintln(w, "  ✗ "+p.Text.In(lang))
-		}
-	}
+		Ja: "予定の時刻を待っているメッセージ " + strconv.Itoa(out.Held) + "件（最初は " + at + "。katsudo.yaml の schedule で変えられます）",
+		En: strconv.Itoa(out.Held) + " messages wait for their scheduled time (the first at " + at + "; see schedule in katsudo.yaml)",
+	}.In(j.lang))
 }

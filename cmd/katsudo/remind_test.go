@@ -139,37 +139,6 @@ func TestRemind(t *testing.T) {
 			}
 		}
 	})
-	t.Run("CrashBetweenSendingAndRecording", func(t *testing.T) {
-		dir := t.TempDir()
-		wb := MustSlackWorkbook(t, dir, 12)
-		s, environ := MustSlack(t, 12)
-		j := mustJob(t, environ, "--workbook", wb, "--now", slackNow)
-		crash := &failingBook{book: xlsx.OpenWorkbook(wb)}
-		e := env{getenv: func(k string) string { return environ[k] }, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
-		if err := sendDue(context.Background(), j, e, crash, slackPass{kinds: remindKinds}); err == nil {
-			t.Fatal("sendDue did not report the failed write")
-		}
-		sent := len(s.Posts())
-		if sent == 0 || len(sentKeys(t, wb)) != 0 {
-			t.Fatalf("before the rerun: %d posts, %d recorded; want some posts and none recorded", sent, len(sentKeys(t, wb)))
-		}
-		got := MustRun(t, dir, environ, "remind", "--workbook", wb, "--now", slackNow)
-		if got.code != 0 {
-			t.Fatalf("rerun: exit %d\n%s%s", got.code, got.stdout, got.stderr)
-		}
-		keys := sentKeys(t, wb)
-		if len(keys) != 12 {
-			t.Errorf("recorded %d keys after the rerun; want 12", len(keys))
-		}
-		for k, n := range postedKeys(s) {
-			if n != 1 || keys[k] == "" {
-				t.Errorf("%s: %d in Slack, recorded ts %q", k, n, keys[k])
-			}
-		}
-		if !strings.Contains(got.stdout, fmt.Sprintf("前回送信分を記録 %d件", sent)) {
-			t.Errorf("rerun does not say it recorded the %d sent before:\n%s", sent, got.stdout)
-		}
-	})
 	t.Run("CellPingsNobody", func(t *testing.T) {
 		dir := t.TempDir()
 		wb := MustSlackWorkbook(t, dir, 1)
@@ -231,7 +200,7 @@ func TestDoctorSlack(t *testing.T) {
 	wb := MustSlackWorkbook(t, dir, 3)
 	s, environ := MustSlack(t, 2)
 	s.SetScopes("chat:write", "im:write", "im:history", "users:read")
-	got := doctorSlack(context.Background(), mustJob(t, environ, "--workbook", wb), env{getenv: func(k string) string { return environ[k] }, stderr: &bytes.Buffer{}})
+	got := doctorSlack(context.Background(), mustSettings(t, environ, "--workbook", wb), env{getenv: func(k string) string { return environ[k] }, stderr: &bytes.Buffer{}})
 	want := []string{"Slack アプリに権限 channels:history, users:read.email がありません", "会員003 さん（会員タブ 4行目）の Slack アカウント U003 に DM を送れません"}
 	if len(got) != len(want) {
 		t.Fatalf("problems = %q; want %d", got, len(want))
@@ -243,7 +212,7 @@ func TestDoctorSlack(t *testing.T) {
 	}
 }
 
-func mustJob(tb testing.TB, environ map[string]string, args ...string) *job {
+func mustSettings(tb testing.TB, environ map[string]string, args ...string) *settings {
 	tb.Helper()
 	var f flags
 	e := env{getenv: func(k string) string { return environ[k] }, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
@@ -252,14 +221,6 @@ func mustJob(tb testing.TB, environ map[string]string, args ...string) *job {
 		tb.Fatal(err)
 	}
 	return j
-}
-
-// failingBook is a workbook that cannot be written: katsudo stops after
-// sending and before recording.
-type failingBook struct{ book }
-
-func (failingBook) Write(context.Context, []activity.Sheet) error {
-	return errors.New("the machine stopped")
 }
 
 // TestFigures measures a reminder run for 200 members against the fake

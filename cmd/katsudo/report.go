@@ -20,26 +20,28 @@ func runReport(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := j.compile(ctx, b)
+	c := j.clerk(b, j.logger(e), nil)
+	c.Year = j.yearOrCurrent()
+	res, err := c.Compile(ctx, j.now)
 	if err != nil {
 		return err
 	}
-	if res.data.MissingColumns {
-		printFindings(e.stderr, res.findings, j.lang)
-		n, _ := activity.Count(res.findings)
+	if res.Data.MissingColumns {
+		printFindings(e.stderr, res.Findings, j.lang)
+		n, _ := activity.Count(res.Findings)
 		fmt.Fprintln(e.stderr, activity.Text{Ja: "見出しが足りないため、何も書き込みませんでした。", En: "A required header is missing: nothing was written."}.In(j.lang))
 		return findingsError{errors: n}
 	}
-	if err := b.Write(ctx, j.sheets(res)); err != nil {
+	if err := b.Write(ctx, c.Sheets(res)); err != nil {
 		return err
 	}
 	if j.json {
-		return writeJSON(e, res.report)
+		return writeJSON(e, res.Report)
 	}
-	if err := res.report.WriteText(e.stdout); err != nil {
+	if err := res.Report.WriteText(e.stdout); err != nil {
 		return err
 	}
-	errs, warns := activity.Count(res.findings)
+	errs, warns := activity.Count(res.Findings)
 	fmt.Fprintln(e.stdout, "\n"+activity.Text{
 		Ja: fmt.Sprintf("「%s」と「%s」タブを書き込みました（エラー %d件、注意 %d件）。", j.cfg.Tabs.Report, j.cfg.Tabs.Findings, errs, warns),
 		En: fmt.Sprintf("Wrote the %q and %q tabs (%d errors, %d warnings).", j.cfg.Tabs.Report, j.cfg.Tabs.Findings, errs, warns),

@@ -6,6 +6,8 @@ import (
 	"flag"
 	"log/slog"
 	"time"
+
+	"github.com/katsudo-npo/katsudo/clerk"
 )
 
 // runRun does, once, everything that is due at --now (default: now) and
@@ -24,7 +26,7 @@ func runRun(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	o, err := setupOps(ctx, e, j, f, *lf)
+	o, err := setupOps(ctx, e, j, *lf)
 	if err != nil {
 		return err
 	}
@@ -41,14 +43,14 @@ func runRun(ctx context.Context, e env, args []string) error {
 	}
 	defer l.Unlock()
 	start := time.Now()
-	out, err := o.pass.pass(ctx, j.now, passPlan{report: true, slack: true})
+	out, err := o.pass(ctx, j.now, clerk.Plan{Report: true, Slack: true})
 	logOutcome(o.log, "run", out, time.Since(start), err != nil)
 	if err != nil {
 		o.log.Error("run failed", "err", err)
 		return findingsError{}
 	}
 	o.hb.ping(ctx)
-	if n := len(out.slack.Problems); n > 0 {
+	if n := len(out.Slack.Problems); n > 0 {
 		return findingsError{errors: n}
 	}
 	return nil
@@ -64,24 +66,23 @@ func lockError(err error) error {
 	return errors.New(err.Error() + "; set lock_file (or KATSUDO_LOCK_FILE) to a file katsudo can create")
 }
 
-// ops is what run and serve work with besides the job's settings.
+// ops is what run and serve work with besides their settings.
 type ops struct {
-	log  *slog.Logger
-	m    *metrics
-	hb   heartbeat
-	pass *passer
+	log   *slog.Logger
+	m     *metrics
+	hb    heartbeat
+	clerk *clerk.Clerk
 }
 
 // setupOps builds the logger, the metrics, the schedules and the
 // spreadsheet connection of run and serve; every problem is a usage error.
-func setupOps(ctx context.Context, e env, j *job, f flags, logFmt string) (*ops, error) {
+func setupOps(ctx context.Context, e env, j *settings, logFmt string) (*ops, error) {
 	log, err := newLogger(e.stderr, logFormat(logFmt, j.cfg), j.cfg)
 	if err != nil {
 		return nil, err
 	}
 	j.log = log // the spreadsheet's retry warnings log in the same format
-	sched, err := parseSchedules(j.cfg)
-	if err != nil {
+	if _, err := clerk.ParseSchedules(j.cfg); err != nil {
 		return nil, err
 	}
 	b, err := j.open(ctx, e)
@@ -95,10 +96,54 @@ func setupOps(ctx context.Context, e env, j *job, f flags, logFmt string) (*ops,
 	}
 	return &ops{
 		log: log, m: m,
-		hb: heartbeat{url: j.cfg.HeartbeatURL, client: countingClient(m, "heartbeat", heartbeatTimeout), log: log, m: m},
-		pass: &passer{
-			j: j, fixedFY: f.fy != 0, b: countingBook{book: b, m: m, api: api}, sched: sched,
-			log: log, m: m, slack: countingClient(m, "slack", 30*time.Second),
-		},
+		hb:    heartbeat{url: j.cfg.HeartbeatURL, client: countingClient(m, "heartbeat", heartbeatTimeout), log: log, m: m},
+		clerk: j.clerk(countingBook{book: b, m: m, api: api}, log, countingClient(m, "slack", 30*time.Second)),
 	}, nil
+}
+
+// pass is one pass of the clerk at now, counted in the metrics.
+func (o *ops) pass(ctx context.Context, now time.Time, plan clerk.Plan) (clerk.Outcome, error) {
+	out, err := o.clerk.Pass(ctx, now, plan)
+	if out.Wrote {
+		o.m.set(mFindings, float64(out.Errors), "severity", "error")
+		o.m.set(mFindings, float64(out.Warnings), "severity", "warning")
+	}
+	for _, r := range out.Slack.Sent {
+		o.m.add(mSent, 1, "kind", string(r.Kind))
+	}
+	for _, r := range out.Slack.Recovered {
+		o.m.add(mRecovered, 1, "kind", string(r.Kind))
+	}
+	if n := len(out.Slack.Problems); n > 0 {
+		o.m.add(mUndeliverable, float64(n))
+	}
+	return out, err
+}
+
+// logOutcome logs what a pass did, in counts only: no name, no cell. A
+// pass that failed says what it did before it stopped; the caller logs
+// the error.
+func logOutcome(log *slog.Logger, job string, out clerk.Outcome, took time.Duration, failed bool) {
+	attrs := []any{"job", job, "took", took.Round(time.Millisecond).String()}
+	if out.Wrote {
+		attrs = append(attrs, "report_written", true, "errors", out.Errors, "warnings", out.Warnings)
+	}
+	if out.Plan.Slack {
+		attrs = append(attrs, "due", out.Due, "waiting_for_schedule", out.Held)
+		if out.Held > 0 {
+			attrs = append(attrs, "next_release", out.Next.Format(time.RFC3339))
+		}
+		attrs = append(attrs, "sent", len(out.Slack.Sent), "recovered", len(out.Slack.Recovered), "already_sent", out.Slack.Skipped)
+	}
+	msg := "pass done"
+	if failed {
+		msg = "pass stopped by an error"
+	}
+	log.Info(msg, attrs...)
+	if out.NoSlack {
+		log.Warn("messages are due but Slack is not set up: set SLACK_BOT_TOKEN (or SLACK_WEBHOOK_URL)", "job", job, "due", out.Due)
+	}
+	if n := len(out.Slack.Problems); n > 0 {
+		log.Warn("some Slack messages could not be sent; `katsudo doctor` says which members and how to fix it", "job", job, "undeliverable", n)
+	}
 }

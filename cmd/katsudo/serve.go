@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/katsudo-npo/katsudo/clerk"
 	"github.com/robfig/cron/v3"
 )
 
@@ -44,7 +45,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if *grace <= 0 {
 		return fmt.Errorf("--grace %v: give a duration like 20s", *grace)
 	}
-	o, err := setupOps(ctx, e, j, f, *lf)
+	o, err := setupOps(ctx, e, j, *lf)
 	if err != nil {
 		return err
 	}
@@ -54,11 +55,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	s := newScheduler(j.cfg.Location, off, o.log, o.m, o.hb)
 	s.grace = *grace
-	startup := s.add("startup", "", nil, o.job("startup", passPlan{report: true, slack: true}))
-	sc := o.pass.sched
-	s.add("report", sc.specs.Report, sc.report, o.job("report", passPlan{report: true}))
-	s.add("remind", sc.specs.Remind, sc.remind, o.job("remind", passPlan{slack: true}))
-	s.add("summary", sc.specs.Summary, sc.summary, o.job("summary", passPlan{slack: true}))
+	startup := s.add("startup", "", nil, o.job("startup", clerk.Plan{Report: true, Slack: true}))
+	sc := o.clerk.Schedules
+	s.add("report", sc.Specs.Report, sc.Report, o.job("report", clerk.Plan{Report: true}))
+	s.add("remind", sc.Specs.Remind, sc.Remind, o.job("remind", clerk.Plan{Slack: true}))
+	s.add("summary", sc.Specs.Summary, sc.Summary, o.job("summary", clerk.Plan{Slack: true}))
 
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -66,7 +67,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("listen on %s for /healthz and /metrics: %w (set listen in katsudo.yaml, or pass --listen)", addr, err)
 	}
 	o.log.Info("katsudo serve listening", "addr", ln.Addr().String(), "timezone", j.cfg.Timezone,
-		"report", sc.specs.Report, "remind", sc.specs.Remind, "summary", sc.specs.Summary)
+		"report", sc.Specs.Report, "remind", sc.Specs.Remind, "summary", sc.Specs.Summary)
 	return o.serve(ctx, s, startup, ln, lockPath(j, e.getenv))
 }
 
@@ -126,10 +127,10 @@ func (o *ops) serve(ctx context.Context, s *scheduler, startup cron.Job, ln net.
 }
 
 // job is a serve job doing one pass with the plan.
-func (o *ops) job(name string, plan passPlan) jobFunc {
+func (o *ops) job(name string, plan clerk.Plan) jobFunc {
 	return func(ctx context.Context, now time.Time) error {
 		start := time.Now()
-		out, err := o.pass.pass(ctx, now, plan)
+		out, err := o.pass(ctx, now, plan)
 		logOutcome(o.log, name, out, time.Since(start), err != nil)
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/katsudo-npo/katsudo/bot"
+	"github.com/katsudo-npo/katsudo/clerk"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -54,7 +55,7 @@ func TestDeployFiles(t *testing.T) {
 		if cj.Kind != "CronJob" || cj.Spec.ConcurrencyPolicy != "Forbid" || cj.Spec.TimeZone != "Asia/Tokyo" {
 			t.Errorf("CronJob = %+v", cj)
 		}
-		if _, err := parseSchedule(cj.Spec.Schedule, nil); err != nil {
+		if _, err := clerk.ParseSchedule(cj.Spec.Schedule, nil); err != nil {
 			t.Errorf("schedule %q: %v", cj.Spec.Schedule, err)
 		}
 	})

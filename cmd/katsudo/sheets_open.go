@@ -13,14 +13,14 @@ import (
 )
 
 // openSheets opens the Google spreadsheet named in the config.
-func openSheets(ctx context.Context, j *job, e env) (book, error) {
+func openSheets(ctx context.Context, j *settings, e env) (book, error) {
 	return openSpreadsheet(ctx, j, e)
 }
 
 // openSpreadsheet opens the spreadsheet signed in with the first
 // credentials found (see googleCredentials). The members' tabs are
 // read-only to it.
-func openSpreadsheet(ctx context.Context, j *job, e env) (*sheets.Spreadsheet, error) {
+func openSpreadsheet(ctx context.Context, j *settings, e env) (*sheets.Spreadsheet, error) {
 	creds, err := googleCredentials(j, e)
 	if err != nil {
 		return nil, err
@@ -37,7 +37,7 @@ func openSpreadsheet(ctx context.Context, j *job, e env) (*sheets.Spreadsheet, e
 // order: google_credentials_file in katsudo.yaml, GOOGLE_APPLICATION_CREDENTIALS
 // (config falls back to it for the same setting), the sign-in `katsudo
 // login` kept, and Application Default Credentials (the zero Credentials).
-func googleCredentials(j *job, e env) (sheets.Credentials, error) {
+func googleCredentials(j *settings, e env) (sheets.Credentials, error) {
 	if f := j.cfg.GoogleCredentialsFile; f != "" {
 		c, err := sheets.ReadCredentials(f)
 		if errors.Is(err, fs.ErrNotExist) {

@@ -5,21 +5,19 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"log/slog"
-	"strconv"
+	"net/http"
 	"time"
 
 	"github.com/katsudo-npo/katsudo/activity"
+	"github.com/katsudo-npo/katsudo/bot"
+	"github.com/katsudo-npo/katsudo/clerk"
 	"github.com/katsudo-npo/katsudo/config"
 	"github.com/katsudo-npo/katsudo/sync/xlsx"
 )
 
 // book is where the tabs live: a local workbook or the Google spreadsheet.
-type book interface {
-	Read(ctx context.Context, tabs []string) (map[string]activity.Grid, error)
-	Write(ctx context.Context, sheets []activity.Sheet) error
-}
+type book = clerk.Book
 
 // flags are the options every command shares (SPEC §6).
 type flags struct {
@@ -43,20 +41,21 @@ func newFlagSet(name string, e env, f *flags) *flag.FlagSet {
 	return fs
 }
 
-// job is one run's settings, resolved from flags, config and environment.
-type job struct {
+// settings are one command's settings, resolved from its flags, the
+// config file and the environment.
+type settings struct {
 	// log is where warnings go: run and serve set it from --log-format;
 	// the other commands warn in text on stderr.
 	log  *slog.Logger
 	cfg  config.Config
 	now  time.Time
-	fy   activity.FiscalYear
+	fy   int // --fy: the fiscal year by the year it starts in; 0 the year being filed
 	lang activity.Lang
 	json bool
 }
 
 // parse reads the flags and the config; every problem is a usage error.
-func parse(fs *flag.FlagSet, f *flags, e env, args []string) (*job, error) {
+func parse(fs *flag.FlagSet, f *flags, e env, args []string) (*settings, error) {
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -81,7 +80,7 @@ func parse(fs *flag.FlagSet, f *flags, e env, args []string) (*job, error) {
 	default:
 		return nil, fmt.Errorf("--unit %q: use yen or sen", f.unit)
 	}
-	j := &job{cfg: cfg, lang: activity.Lang(cfg.Language)}
+	j := &settings{cfg: cfg, lang: activity.Lang(cfg.Language)}
 	switch f.format {
 	case "text":
 	case "json":
@@ -93,13 +92,10 @@ func parse(fs *flag.FlagSet, f *flags, e env, args []string) (*job, error) {
 	if err != nil {
 		return nil, err
 	}
-	j.fy = activity.FiscalYearOf(j.now.In(cfg.Location), cfg.FiscalYearStartMonth)
-	if f.fy != 0 {
-		if f.fy < 1900 || f.fy > 2199 {
-			return nil, fmt.Errorf("--fy %d: give the year the fiscal year starts in, like 2021", f.fy)
-		}
-		j.fy.Year = f.fy
+	if f.fy != 0 && (f.fy < 1900 || f.fy > 2199) {
+		return nil, fmt.Errorf("--fy %d: give the year the fiscal year starts in, like 2021", f.fy)
 	}
+	j.fy = f.fy
 	return j, nil
 }
 
@@ -114,21 +110,14 @@ func parseNow(s string) (time.Time, error) {
 	return t, nil
 }
 
-func (j *job) tabs() activity.Tabs {
+func (j *settings) tabs() activity.Tabs {
 	t := j.cfg.Tabs
 	return activity.Tabs{Log: t.Log, Programs: t.Programs, Members: t.Members, Report: t.Report, Findings: t.Findings, Sent: t.Sent}
 }
 
-func (j *job) options() activity.Options {
-	return activity.Options{
-		Organization: j.cfg.Organization, Language: j.lang,
-		Sen: j.cfg.Unit == "sen", StaffTotal: j.cfg.StaffBasis == "total",
-	}
-}
-
 // open picks the backend: the local workbook when one is named, else the
 // Google spreadsheet.
-func (j *job) open(ctx context.Context, e env) (book, error) {
+func (j *settings) open(ctx context.Context, e env) (book, error) {
 	switch {
 	case j.cfg.Workbook != "":
 		return xlsx.OpenWorkbook(j.cfg.Workbook), nil
@@ -138,63 +127,34 @@ func (j *job) open(ctx context.Context, e env) (book, error) {
 	return nil, errors.New("no spreadsheet: pass --workbook FILE.xlsx, or set workbook or spreadsheet_id in katsudo.yaml")
 }
 
-// result is what one pass of the pipeline produced.
-type result struct {
-	data     *activity.Dataset
-	report   *activity.Report
-	findings []activity.Finding
-}
-
-// compile reads the three input tabs and runs the pure pipeline.
-func (j *job) compile(ctx context.Context, b book) (*result, error) {
-	t := j.tabs()
-	grids, err := b.Read(ctx, []string{t.Log, t.Programs, t.Members})
-	if err != nil {
-		return nil, err
-	}
-	return j.compileInput(activity.Input{Tabs: t, Log: grids[t.Log], Programs: grids[t.Programs], Members: grids[t.Members]}), nil
-}
-
-func (j *job) compileInput(in activity.Input) *result {
-	d := activity.Load(in)
-	r := activity.Compile(d, j.fy, j.options())
-	fs := activity.Check(d, r, j.fy, j.now, j.cfg.Location)
-	return &result{data: d, report: r, findings: fs}
-}
-
-// sheets are the tabs katsudo writes for a result: the report and the findings.
-func (j *job) sheets(res *result) []activity.Sheet {
-	t := j.tabs()
-	return []activity.Sheet{res.report.Sheet(t.Report), activity.FindingsSheet(t.Findings, res.findings, j.lang)}
-}
-
-// printFindings prints findings grouped by severity, errors first.
-func printFindings(w io.Writer, fs []activity.Finding, lang activity.Lang) {
-	errs, warns := activity.Count(fs)
-	if len(fs) == 0 {
-		fmt.Fprintln(w, activity.Text{Ja: "問題は見つかりませんでした。", En: "No findings."}.In(lang))
-		return
-	}
-	fmt.Fprintln(w, activity.Text{
-		Ja: "エラー " + strconv.Itoa(errs) + "件、注意 " + strconv.Itoa(warns) + "件",
-		En: strconv.Itoa(errs) + " errors, " + strconv.Itoa(warns) + " warnings",
-	}.In(lang))
-	var sev activity.Severity
-	for _, f := range fs {
-		if f.Severity != sev {
-			sev = f.Severity
-			fmt.Fprintln(w, "\n["+activity.SeverityText(sev, lang)+"]")
+// clerk is the use case on the book with these settings: the year
+// --fy names, else the year being filed; Slack when a bot token or a
+// webhook is set, its requests through client (nil: the bot's own).
+func (j *settings) clerk(b book, log *slog.Logger, client *http.Client) *clerk.Clerk {
+	c := &clerk.Clerk{Config: j.cfg, Book: b, Year: j.fy, Log: log}
+	c.Schedules, _ = clerk.ParseSchedules(j.cfg) // config.Load checked them: an error leaves every message released
+	if j.cfg.SlackBotToken != "" || j.cfg.SlackWebhookURL != "" {
+		c.Slack = func() clerk.Messenger {
+			return bot.New(bot.Options{
+				Token: j.cfg.SlackBotToken, WebhookURL: j.cfg.SlackWebhookURL, APIURL: j.cfg.SlackAPIURL,
+				Channel: j.cfg.SlackChannel, Location: j.cfg.Location, Logger: log, HTTPClient: client,
+			})
 		}
-		who := ""
-		if f.Member != "" {
-			who = " (" + f.Member + ")"
-		}
-		fmt.Fprintf(w, "  %s %s%s\n    %s\n", f.Ref, f.Code, who, f.Message.In(lang))
 	}
+	return c
+}
+
+// yearOrCurrent is the --fy year, else the one containing --now.
+// TODO(issue 10 item 1): check and report compile the year being filed.
+func (j *settings) yearOrCurrent() int {
+	if j.fy != 0 {
+		return j.fy
+	}
+	return activity.FiscalYearOf(j.now.In(j.cfg.Location), j.cfg.FiscalYearStartMonth).Year
 }
 
 // logger is the run's logger.
-func (j *job) logger(e env) *slog.Logger {
+func (j *settings) logger(e env) *slog.Logger {
 	if j.log != nil {
 		return j.log
 	}

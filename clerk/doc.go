@@ -1,0 +1,18 @@
+// Package clerk is katsudo's use case: one pass over the organisation's
+// spreadsheet as the secretariat sees it — read the tabs members write,
+// compile and check the year being filed, write the report and findings
+// tabs, decide which Slack messages are due, and send each of them once,
+// recording it in the 送信履歴 tab.
+//
+// Every command and every serve job goes through a Clerk: `check` and
+// `report` through Compile and WriteTabs, `remind` and `summary` through
+// Send, `run` and serve's jobs through Pass, `demo` through Compile and
+// Preview. The clock is the caller's: each method takes the moment it acts
+// at, so a test says "it is 10:00 on 1 December 2021" and nothing reads
+// time.Now.
+//
+// A Clerk needs two things from the outside world, stated here as small
+// interfaces and wired in by cmd/katsudo: a Book (the Google spreadsheet or
+// a local workbook: read tabs, write whole tabs) and a Messenger (Slack).
+// It never logs a member's cell, a message's text or a secret.
+package clerk
