@@ -49,6 +49,14 @@ func runSlack(ctx context.Context, e env, args []string, name string, kinds []ac
 	if *dry {
 		return previewDue(ctx, c, j, e, plan)
 	}
+	l, err := lockToSend(ctx, e, j)
+	if errors.Is(err, errStandBy) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer l.Unlock()
 	return sendDue(ctx, c, j, e, plan)
 }
 
