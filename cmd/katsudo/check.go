@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 
 	"github.com/katsudo-npo/katsudo/activity"
 )
@@ -18,11 +19,12 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	c := j.clerk(b, j.logger(e), nil)
-	c.Year = j.yearOrCurrent()
-	res, err := c.Compile(ctx, j.now)
+	res, err := j.clerk(b, j.logger(e), nil).Compile(ctx, j.now)
 	if err != nil {
 		return err
+	}
+	if hint := res.EmptyYearHint(j.lang); hint != "" {
+		fmt.Fprintln(e.stderr, hint)
 	}
 	if j.json {
 		if err := writeJSON(e, activity.FindingsJSON(res.Findings, j.lang)); err != nil {

@@ -81,3 +81,32 @@ func TestDemo(t *testing.T) {
 		}
 	})
 }
+
+// TestDemoTryNext runs the demo's "try next" check command: it must find
+// what the demo showed, not the next year's empty log.
+func TestDemoTryNext(t *testing.T) {
+	dir := t.TempDir()
+	got := MustRun(t, dir, nil, "demo")
+	if got.code != 0 {
+		t.Fatalf("exit = %d\nstderr:\n%s", got.code, got.stderr)
+	}
+	var next []string
+	for _, line := range strings.Split(got.stdout, "\n") {
+		if f := strings.Fields(line); len(f) > 3 && f[0] == "go" && f[3] == "check" {
+			next = f[3:]
+		}
+	}
+	if next == nil {
+		t.Fatalf("no check command to try next:\n%s", got.stdout)
+	}
+	for i, a := range next {
+		if a == demoFile {
+			next[i] = filepath.Join(dir, demoFile) // the test's folder is not the current one
+		}
+	}
+	check := MustRun(t, dir, nil, next...)
+	shown := strings.SplitN(strings.SplitN(got.stdout, "エラー ", 2)[1], "\n", 2)[0]
+	if first := strings.SplitN(check.stdout, "\n", 2)[0]; first != "エラー "+shown || check.stderr != "" {
+		t.Errorf("%v says %q (stderr %q); the demo showed %q", next, first, check.stderr, "エラー "+shown)
+	}
+}

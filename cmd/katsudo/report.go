@@ -21,10 +21,12 @@ func runReport(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	c := j.clerk(b, j.logger(e), nil)
-	c.Year = j.yearOrCurrent()
 	res, err := c.Compile(ctx, j.now)
 	if err != nil {
 		return err
+	}
+	if hint := res.EmptyYearHint(j.lang); hint != "" {
+		fmt.Fprintln(e.stderr, hint)
 	}
 	if res.Data.MissingColumns {
 		printFindings(e.stderr, res.Findings, j.lang)

@@ -66,7 +66,7 @@ func TestCheck(t *testing.T) {
 	t.Run("CleanLogExitsZero", func(t *testing.T) {
 		dir := t.TempDir()
 		wb := MustWorkbook(t, dir, []string{"2021/5/10", "1-1", "相談", "横須賀市", "山田", "中小企業 1社", "", "3,000円", "", "山田", ""})
-		got := MustRun(t, dir, nil, "check", "--workbook", wb, "--now", "2021-06-01T10:00:00+09:00")
+		got := MustRun(t, dir, nil, "check", "--workbook", wb, "--now", "2021-07-01T10:00:00+09:00")
 		if got.code != 0 {
 			t.Fatalf("exit = %d, want 0\nstdout:\n%s\nstderr:\n%s", got.code, got.stdout, got.stderr)
 		}
@@ -77,7 +77,7 @@ func TestCheck(t *testing.T) {
 			[]string{"2021/5/10", "1-1", "相談", "横須賀市", "山田", "中小企業 1社", "", "3,000円", "", "山田", ""},
 			[]string{"令和3年13月1日", "1-1", "相談", "横須賀市", "山田", "", "", "0", "", "山田", ""},
 		)
-		got := MustRun(t, dir, nil, "check", "--workbook", wb, "--now", "2021-06-01T10:00:00+09:00", "--format", "json")
+		got := MustRun(t, dir, nil, "check", "--workbook", wb, "--now", "2021-07-01T10:00:00+09:00", "--format", "json")
 		if got.code != 1 {
 			t.Fatalf("exit = %d, want 1\nstderr:\n%s", got.code, got.stderr)
 		}
@@ -133,7 +133,7 @@ func TestCheck(t *testing.T) {
 	t.Run("ConfigFromEnvironment", func(t *testing.T) {
 		dir := t.TempDir()
 		wb := MustWorkbook(t, dir, []string{"2021/5/10", "1-1", "相談", "横須賀市", "山田", "中小企業 1社", "", "3,000円", "", "山田", ""})
-		got := MustRun(t, dir, map[string]string{"KATSUDO_WORKBOOK": wb, "KATSUDO_LANGUAGE": "en"}, "check", "--now", "2021-06-01T10:00:00+09:00")
+		got := MustRun(t, dir, map[string]string{"KATSUDO_WORKBOOK": wb, "KATSUDO_LANGUAGE": "en"}, "check", "--now", "2021-07-01T10:00:00+09:00")
 		if got.code != 0 || !strings.Contains(got.stdout, "No findings") {
 			t.Errorf("exit = %d, stdout = %q, stderr = %q", got.code, got.stdout, got.stderr)
 		}
@@ -144,7 +144,7 @@ func TestReport(t *testing.T) {
 	t.Run("WritesOnlyItsTabs", func(t *testing.T) {
 		dir := t.TempDir()
 		wb := MustWorkbook(t, dir, []string{"2021/5/10", "1-1", "相談", "横須賀市", "山田", "中小企業 1社", "", "3,000円", "", "山田", ""})
-		got := MustRun(t, dir, nil, "report", "--workbook", wb, "--now", "2021-06-01T10:00:00+09:00", "--format", "json")
+		got := MustRun(t, dir, nil, "report", "--workbook", wb, "--now", "2021-07-01T10:00:00+09:00", "--format", "json")
 		if got.code != 0 {
 			t.Fatalf("exit = %d\nstderr:\n%s", got.code, got.stderr)
 		}
@@ -207,7 +207,7 @@ func TestReport(t *testing.T) {
 			t.Fatal(err)
 		}
 		before, _ := os.ReadFile(path)
-		got := MustRun(t, dir, nil, "report", "--workbook", path, "--now", "2021-06-01T10:00:00+09:00")
+		got := MustRun(t, dir, nil, "report", "--workbook", path, "--now", "2021-07-01T10:00:00+09:00")
 		after, _ := os.ReadFile(path)
 		if got.code != 1 || !strings.Contains(got.stderr, "支出額") || !bytes.Equal(before, after) {
 			t.Errorf("exit = %d, stderr = %q, file changed = %v", got.code, got.stderr, !bytes.Equal(before, after))

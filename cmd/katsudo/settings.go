@@ -34,7 +34,7 @@ func newFlagSet(name string, e env, f *flags) *flag.FlagSet {
 	fs.SetOutput(e.stderr)
 	fs.StringVar(&f.config, "config", "", "config file (default katsudo.yaml when it exists)")
 	fs.StringVar(&f.workbook, "workbook", "", "a local .xlsx to work on instead of Google Sheets")
-	fs.IntVar(&f.fy, "fy", 0, "fiscal year to compile, by the year it starts in (default: the one containing --now)")
+	fs.IntVar(&f.fy, "fy", 0, "fiscal year to compile, by the year it starts in (default: the year being filed — last year until its filing deadline, then the current one)")
 	fs.StringVar(&f.now, "now", "", "the moment to act as if it were (RFC 3339, default: now)")
 	fs.StringVar(&f.format, "format", "text", "output format: text or json")
 	fs.StringVar(&f.unit, "unit", "", "report money in yen or sen (千円); default from the config")
@@ -142,15 +142,6 @@ func (j *settings) clerk(b book, log *slog.Logger, client *http.Client) *clerk.C
 		}
 	}
 	return c
-}
-
-// yearOrCurrent is the --fy year, else the one containing --now.
-// TODO(issue 10 item 1): check and report compile the year being filed.
-func (j *settings) yearOrCurrent() int {
-	if j.fy != 0 {
-		return j.fy
-	}
-	return activity.FiscalYearOf(j.now.In(j.cfg.Location), j.cfg.FiscalYearStartMonth).Year
 }
 
 // logger is the run's logger.

@@ -15,7 +15,7 @@ import (
 const (
 	testSA    = "katsudo@katsudo-test.iam.gserviceaccount.com"
 	testSheet = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-ab"
-	testNow   = "2021-06-01T10:00:00+09:00"
+	testNow   = "2021-07-01T10:00:00+09:00"
 )
 
 // testLogHeader is the template's log header.
