@@ -20,6 +20,8 @@ import (
 type xlsxPackage struct {
 	file     io.Closer
 	parts    map[string]*zip.File // by lower-case part name, no leading slash
+	files    []*zip.File          // every zip entry, in the file's order
+	wbPart   string               // part name of the workbook
 	tabs     []tabPart            // in tab order
 	sst      string               // part name of the shared strings, "" if none
 	styles   string               // part name of the styles
@@ -72,6 +74,7 @@ func readPackage(r io.ReaderAt, size int64) (*xlsxPackage, error) {
 		return nil, newProblem(ErrNotWorkbook, "not an .xlsx workbook: the file is damaged or incomplete (is it still being copied or synced?)")
 	}
 	p := &xlsxPackage{file: io.NopCloser(nil), parts: make(map[string]*zip.File, len(zr.File))}
+	p.files = zr.File
 	for _, zf := range zr.File {
 		p.parts[partKey(zf.Name)] = zf
 	}
@@ -252,6 +255,7 @@ func (p *xlsxPackage) readWorkbook() error {
 		}
 		return newProblem(ErrNotWorkbook, "not an .xlsx workbook: it is a zip file without a workbook in it")
 	}
+	p.wbPart = wbPart
 	var wb xmlWorkbook
 	if err := p.decodeXML(wbPart, &wb); err != nil {
 		return err

@@ -4,11 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // rename is os.Rename; tests replace it to fail the last step of a save.
@@ -28,7 +27,7 @@ func resolveTarget(path string) (string, error) {
 // flushes it to disk, and renames it over target: a reader (Excel, the
 // sync client, the next run) sees either the old file or the new one,
 // never half of one. On any error the temporary file is removed.
-func saveAtomic(ctx context.Context, f *excelize.File, target string, perm fs.FileMode) (err error) {
+func saveAtomic(ctx context.Context, target string, perm fs.FileMode, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(target)
 	tmp, err := os.CreateTemp(dir, ".katsudo-*.xlsx")
 	if err != nil {
@@ -40,7 +39,7 @@ func saveAtomic(ctx context.Context, f *excelize.File, target string, perm fs.Fi
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err = f.WriteTo(tmp); err != nil {
+	if err = write(tmp); err != nil {
 		return err
 	}
 	if err = tmp.Chmod(perm); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"strconv"
 	"strings"
@@ -89,7 +90,7 @@ func (w *Workbook) addValidations(ctx context.Context, tabs []activity.TemplateT
 	if err != nil {
 		return nil, err
 	}
-	f, perm, _, err := openForWrite(target)
+	f, perm, err := openExcelize(target)
 	if err != nil {
 		return nil, fmt.Errorf("set up %s: %w", w.path, err)
 	}
@@ -127,7 +128,8 @@ func (w *Workbook) addValidations(ctx context.Context, tabs []activity.TemplateT
 	if len(changed) == 0 {
 		return nil, nil
 	}
-	if err := saveAtomic(ctx, f, target, perm); err != nil {
+	save := func(out io.Writer) error { _, err := f.WriteTo(out); return err }
+	if err := saveAtomic(ctx, target, perm, save); err != nil {
 		return nil, fmt.Errorf("set up %s: %w", w.path, err)
 	}
 	return changed, nil
@@ -174,4 +176,20 @@ func excelRule(r activity.Rule, headers map[string]*activity.Table) (*excelize.D
 		dv.SetInput("", r.Help)
 	}
 	return dv, nil
+}
+
+// openExcelize opens the workbook in excelize to add drop-downs and
+// checks (katsudo init, never the hot path). A file that is not an .xlsx
+// workbook is refused: katsudo never overwrites what it cannot read.
+func openExcelize(path string) (*excelize.File, fs.FileMode, error) {
+	p, perm, err := openForWrite(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	p.close()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return nil, 0, newProblem(ErrNotWorkbook, "the workbook cannot be opened for writing: "+err.Error())
+	}
+	return f, perm, nil
 }

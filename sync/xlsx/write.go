@@ -1,17 +1,15 @@
 package xlsx
 
 import (
-	"bytes"
+	"archive/zip"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
-	"strconv"
-	"strings"
 
 	"github.com/katsudo-npo/katsudo/activity"
-	"github.com/xuri/excelize/v2"
 )
 
 // newFileMode is the permission of a workbook katsudo creates; an existing
@@ -24,6 +22,11 @@ const newFileMode fs.FileMode = 0o644
 // A replaced tab keeps its place in the tab order. Text is written as text,
 // so a report line such as "=1+1" is never run as a formula. The file is
 // replaced in one step: on any error the old file is left untouched.
+//
+// Only katsudo's tabs and the workbook's small index parts are written;
+// every other part of the file, the activity log included, is copied as
+// it is stored, so the time and memory a write takes depend on the size
+// of katsudo's tabs, not on the size of the log.
 func (w *Workbook) Write(ctx context.Context, sheets []activity.Sheet) (err error) {
 	defer recoverAs(&err, "write "+w.path)
 	if err := activity.CheckSheets(sheets); err != nil {
@@ -32,8 +35,19 @@ func (w *Workbook) Write(ctx context.Context, sheets []activity.Sheet) (err erro
 	if len(sheets) == 0 {
 		return nil
 	}
+	for _, s := range sheets {
+		if _, _, err := checkSheet(s); err != nil {
+			return fmt.Errorf("write tab %q to %s: %w", s.Name, w.path, err)
+		}
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	return w.rewrite(ctx, func(p *xlsxPackage) (*bookPlan, error) { return planWrite(p, sheets) })
+}
+
+// rewrite replaces the workbook (or creates it) with the package plan
+// makes of it, in one atomic step.
+func (w *Workbook) rewrite(ctx context.Context, plan func(*xlsxPackage) (*bookPlan, error)) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -41,158 +55,111 @@ func (w *Workbook) Write(ctx context.Context, sheets []activity.Sheet) (err erro
 	if err != nil {
 		return fmt.Errorf("write %s: %w", w.path, err)
 	}
-	f, perm, isNew, err := openForWrite(target)
+	p, perm, err := openForWrite(target)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", w.path, err)
 	}
-	defer f.Close()
-
-	b := &bookWriter{f: f, styles: make(map[activity.Style]int)}
-	active := f.GetSheetName(f.GetActiveSheetIndex())
-	placeholder := ""
-	if isNew {
-		// A new workbook comes with an empty Sheet1. Keep it out of the
-		// way under another name (a Sheet named Sheet1 is then new like
-		// the others) and drop it once katsudo's tabs are in.
-		active, placeholder = sheets[0].Name, scratchName(f.GetSheetList())
-		if err := f.SetSheetName(f.GetSheetName(0), placeholder); err != nil {
-			return fmt.Errorf("write %s: %w", w.path, err)
-		}
-	}
-	// First put every tab in place, empty, and only then stream the rows:
-	// excelize re-reads every tab whenever a tab is deleted or moved, and
-	// an empty tab costs nothing to re-read.
-	for _, s := range sheets {
-		if err := b.place(s.Name); err != nil {
-			return fmt.Errorf("write tab %q to %s: %w", s.Name, w.path, err)
-		}
-	}
-	if placeholder != "" {
-		if err := f.DeleteSheet(placeholder); err != nil {
-			return fmt.Errorf("write %s: %w", w.path, err)
-		}
-	}
-	if b.deleted || isNew {
-		// Deleting a tab moves Excel's selection; give it back.
-		if i, _ := f.GetSheetIndex(active); i >= 0 {
-			f.SetActiveSheet(i)
-		}
-	}
-	for _, s := range sheets {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := b.fill(s); err != nil {
-			return fmt.Errorf("write tab %q to %s: %w", s.Name, w.path, err)
-		}
+	defer p.close()
+	pl, err := plan(p)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", w.path, err)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := saveAtomic(ctx, f, target, perm); err != nil {
+	err = saveAtomic(ctx, target, perm, func(out io.Writer) error { return pl.writeTo(ctx, p, out) })
+	if err != nil {
 		return fmt.Errorf("write %s: %w", w.path, err)
 	}
 	return nil
 }
 
-// openForWrite opens the workbook to change, or starts a new one when the
-// file does not exist. A file that is there but is not an .xlsx workbook is
-// an error: katsudo never overwrites what it cannot read.
-func openForWrite(path string) (f *excelize.File, perm fs.FileMode, isNew bool, err error) {
-	data, err := os.ReadFile(path)
+// openForWrite opens the workbook to change, or an empty one when the file
+// does not exist. A file that is there but is not an .xlsx workbook is an
+// error: katsudo never overwrites what it cannot read.
+func openForWrite(path string) (p *xlsxPackage, perm fs.FileMode, err error) {
+	_, err = os.Lstat(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return excelize.NewFile(), newFileMode, true, nil
+		p, err := emptyPackage()
+		return p, newFileMode, err
 	}
+	p, err = openPackage(path)
 	if err != nil {
-		return nil, 0, false, err
+		return nil, 0, err
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, 0, false, err
+		p.close()
+		return nil, 0, err
 	}
-	if _, err := readPackage(bytes.NewReader(data), int64(len(data))); err != nil {
-		return nil, 0, false, err
+	return p, fi.Mode().Perm(), nil
+}
+
+// writeTo writes the new package: the parts the plan rewrites, the parts
+// it drops left out, katsudo's tabs, and every other part copied still
+// compressed, in the original order.
+func (pl *bookPlan) writeTo(ctx context.Context, p *xlsxPackage, out io.Writer) error {
+	zw := zip.NewWriter(out)
+	done := map[string]bool{}
+	for _, f := range p.files {
+		key := partKey(f.Name)
+		if pl.drop[key] || pl.replaced[key] || done[key] {
+			continue
+		}
+		done[key] = true
+		if data, ok := pl.rewrite[key]; ok {
+			if err := writePart(zw, f.Name, data); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := copyRaw(zw, f); err != nil {
+			return fmt.Errorf("copy %s: %w", f.Name, err)
+		}
 	}
-	f, err = excelize.OpenReader(bytes.NewReader(data))
+	for key, data := range pl.rewrite {
+		if !done[key] {
+			if err := writePart(zw, key, data); err != nil {
+				return err
+			}
+		}
+	}
+	for _, t := range pl.tabs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		pw, err := zw.CreateHeader(&zip.FileHeader{Name: t.part, Method: zip.Deflate})
+		if err != nil {
+			return err
+		}
+		if err := writeSheet(pw, t.sheet, pl.styles, t.selected); err != nil {
+			return fmt.Errorf("write tab %q: %w", t.sheet.Name, err)
+		}
+	}
+	return zw.Close()
+}
+
+// writePart writes a small part, compressed.
+func writePart(zw *zip.Writer, name string, data []byte) error {
+	pw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
 	if err != nil {
-		return nil, 0, false, newProblem(ErrNotWorkbook, "the workbook cannot be opened for writing: "+err.Error())
-	}
-	return f, fi.Mode().Perm(), false, nil
-}
-
-// bookWriter replaces tabs of one open workbook.
-type bookWriter struct {
-	f       *excelize.File
-	styles  map[activity.Style]int // excelize style IDs
-	deleted bool                   // a tab was deleted, so the selection may have moved
-}
-
-// place puts a new, empty tab named name where the old tab of that name
-// was, or at the end. The old tab goes whole: cells, merges, drop-downs,
-// names scoped to it.
-func (b *bookWriter) place(name string) error {
-	f := b.f
-	tabs := f.GetSheetList()
-	old := -1
-	for i, t := range tabs {
-		if strings.EqualFold(t, name) {
-			old = i
-		}
-	}
-	// The new tab comes first, under a scratch name: excelize refuses to
-	// delete a workbook's only tab.
-	tmp := scratchName(tabs)
-	if _, err := f.NewSheet(tmp); err != nil {
 		return err
 	}
-	if old < 0 {
-		return f.SetSheetName(tmp, name)
-	}
-	if err := f.DeleteSheet(tabs[old]); err != nil {
-		return err
-	}
-	b.deleted = true
-	if err := f.SetSheetName(tmp, name); err != nil {
-		return err
-	}
-	if old == len(tabs)-1 {
-		return nil // it was the last tab, and the new one is last
-	}
-	if err := f.MoveSheet(name, tabs[old+1]); err != nil {
-		return err
-	}
-	shiftLocalNames(f, old)
-	return nil
+	_, err = pw.Write(data)
+	return err
 }
 
-// shiftLocalNames repairs names scoped to a tab (print areas, filters)
-// after a tab was moved to position at: MoveSheet shifts the tabs after it
-// one place right but leaves the names pointing at their old positions.
-// The names are reached through excelize's exported WorkBook field because
-// no public call adjusts them.
-func shiftLocalNames(f *excelize.File, at int) {
-	if f.WorkBook == nil || f.WorkBook.DefinedNames == nil {
-		return
+// copyRaw copies a zip entry without decompressing it.
+func copyRaw(zw *zip.Writer, f *zip.File) error {
+	r, err := f.OpenRaw()
+	if err != nil {
+		return err
 	}
-	names := f.WorkBook.DefinedNames.DefinedName
-	for i := range names {
-		if id := names[i].LocalSheetID; id != nil && *id >= at {
-			moved := *id + 1
-			names[i].LocalSheetID = &moved
-		}
+	fh := f.FileHeader
+	pw, err := zw.CreateRaw(&fh)
+	if err != nil {
+		return err
 	}
-}
-
-// scratchName is a tab name no tab has, for the tab being built.
-func scratchName(tabs []string) string {
-	for n := 1; ; n++ {
-		name := "katsudo-new-" + strconv.Itoa(n)
-		taken := false
-		for _, t := range tabs {
-			taken = taken || strings.EqualFold(t, name)
-		}
-		if !taken {
-			return name
-		}
-	}
+	_, err = io.Copy(pw, r)
+	return err
 }
