@@ -1,6 +1,6 @@
 // Package sheetstest is a Google Sheets server for tests: an httptest.Server
 // that speaks the parts of the Sheets v4 REST API katsudo uses
-// (values:batchGet, spreadsheets.get, spreadsheets:batchUpdate) and Google's
+// (values:batchGet, values:append, spreadsheets.get, spreadsheets:batchUpdate) and Google's
 // OAuth token endpoint (the service-account JWT bearer grant, the
 // installed-app authorization-code grant and refresh tokens), so that the
 // real google.golang.org/api client runs in every test.
@@ -162,7 +162,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if fault != nil && fault.Status != 0 && (!fault.Halfway || kind != KindBatchUpdate) {
+	if fault != nil && fault.Status != 0 && (!fault.Halfway || kind != KindBatchUpdate && kind != KindAppend) {
 		if fault.RetryAfter != "" {
 			w.Header().Set("Retry-After", fault.RetryAfter)
 		}
@@ -195,6 +195,10 @@ func route(r *http.Request) (kind, id string, ok bool) {
 	switch {
 	case strings.HasSuffix(rest, "/values:batchGet") && r.Method == http.MethodGet:
 		return KindBatchGet, strings.TrimSuffix(rest, "/values:batchGet"), true
+	case strings.HasSuffix(rest, ":append") && r.Method == http.MethodPost:
+		if id, _, ok := appendRoute(rest); ok {
+			return KindAppend, id, true
+		}
 	case strings.HasSuffix(rest, ":batchUpdate") && r.Method == http.MethodPost:
 		return KindBatchUpdate, strings.TrimSuffix(rest, ":batchUpdate"), true
 	case !strings.ContainsAny(rest, "/:") && r.Method == http.MethodGet:
@@ -229,6 +233,9 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request, kind, id string, fa
 		s.batchGet(w, r, b)
 	case KindBatchUpdate:
 		s.batchUpdate(w, r, b, fault)
+	case KindAppend:
+		_, a1, _ := appendRoute(strings.TrimPrefix(r.URL.EscapedPath(), "/v4/spreadsheets/"))
+		s.appendValues(w, r, b, a1, fault)
 	}
 }
 
