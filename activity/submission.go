@@ -166,3 +166,8 @@ func PlaceRow(t *Table, cells map[string]string) []string {
 	}
 	return row
 }
+
+// KindEntry marks, in the 送信履歴 tab, a row a member logged from Slack:
+// katsudo claims its key there before appending the row, and confirms it
+// with the row's reference after, so that the row is appended once.
+const KindEntry MessageKind = "entry"

@@ -38,11 +38,15 @@ type Item struct {
 	Owed       *activity.MissingEntry
 }
 
-// Taken is what Take did: the rows' references in the log (appended now,
-// or found from an earlier try of the same key), the log just before and
-// after, and the problems that kept every row out.
+// Taken is what Take did: for each item, its row's reference in the log
+// (appended now, or found from an earlier try of the same key; "" when a
+// 活動なし row was no longer owed), the log just before and after, and the
+// problems that kept every row out.
 type Taken struct {
-	Refs          []string
+	Refs []string
+	// Earlier marks the items whose rows an earlier try of the same key
+	// appended and confirmed: the member has already been told.
+	Earlier       []bool
 	Before, After *activity.Dataset
 	Problems      []activity.FieldProblem
 }
@@ -75,6 +79,7 @@ type Intake struct {
 
 	mu        sync.Mutex
 	confirmed map[string]bool   // submissions whose warnings the member has seen
+	accepted  map[string]bool   // submissions answered with success
 	emails    map[string]string // Slack user → e-mail, for members given by e-mail
 }
 
@@ -100,7 +105,7 @@ func NewIntake(o IntakeOptions) *Intake {
 	if o.APIURL != "" {
 		opts = append(opts, slack.OptionAPIURL(strings.TrimSuffix(o.APIURL, "/")+"/"))
 	}
-	return &Intake{o: o, api: slack.New(o.Token, opts...), log: log, confirmed: map[string]bool{}, emails: map[string]string{}}
+	return &Intake{o: o, api: slack.New(o.Token, opts...), log: log, confirmed: map[string]bool{}, accepted: map[string]bool{}, emails: map[string]string{}}
 }
 
 // Wait waits for the work started by the requests answered so far.

@@ -30,6 +30,10 @@ func (in *Intake) save(ctx context.Context, user string, items []Item, channel, 
 		}
 	case len(items) > 0 && items[0].Owed != nil:
 		lines = in.noActivityLines(taken, items, st)
+	case told(taken):
+		// Slack delivered the same request again: the row is in and the
+		// member was told; only the home tab is refreshed.
+		return in.publishHome(ctx, user)
 	default:
 		lines = in.savedLines(taken, user, st)
 	}
@@ -44,11 +48,29 @@ func (in *Intake) save(ctx context.Context, user string, items []Item, channel, 
 	return joinErr(err, joinErr(perr, herr))
 }
 
+// told reports whether every row of a Take was confirmed by an earlier
+// try, whose confirmation the member has had.
+func told(t Taken) bool {
+	n := 0
+	for i, ref := range t.Refs {
+		if ref != "" {
+			if i >= len(t.Earlier) || !t.Earlier[i] {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
 // savedLines confirm a row: where it is, with a link, and the months it
 // completes (「これで2022年9月分はそろいました」).
 func (in *Intake) savedLines(t Taken, user string, st Style) []string {
 	lines := []string{}
 	for _, ref := range t.Refs {
+		if ref == "" {
+			continue
+		}
 		label := st.t(ref+" に記録しました", "Saved at "+ref)
 		lines = append(lines, "✅ "+st.link(ref, label))
 	}
@@ -66,12 +88,18 @@ func (in *Intake) savedLines(t Taken, user string, st Style) []string {
 }
 
 func (in *Intake) noActivityLines(t Taken, items []Item, st Style) []string {
-	if len(t.Refs) == 0 {
+	n := 0
+	for _, ref := range t.Refs {
+		if ref != "" {
+			n++
+		}
+	}
+	if n == 0 {
 		return []string{"✅ " + st.t("記録がない月はもうありません。ありがとうございました。", "No month is missing any more. Thank you.")}
 	}
 	lines := []string{"✅ " + st.t("次の月を「活動なし」として記録しました：", "Logged as no activity (活動なし):")}
 	for i, ref := range t.Refs {
-		if i < len(items) && items[i].Owed != nil {
+		if ref != "" && i < len(items) && items[i].Owed != nil {
 			o := items[i].Owed
 			lines = append(lines, "• "+st.link(ref, o.Program.Code+" "+o.Program.Name+" "+activity.FormatMonth(o.Month, st.Lang)))
 		}

@@ -109,9 +109,21 @@ func (in *Intake) submit(cb slack.InteractionCallback) any {
 		return fieldErrors(map[string]string{"program": st.t("まだスプレッドシートを読み込めていません。少し待ってもう一度「記録する」を押してください", "The spreadsheet has not been read yet; press Save again in a moment")})
 	}
 	sub, probs := in.submission(d, cb)
+	key := submissionKey(cb.View.ID, sub)
+	user := cb.User.ID
+	in.mu.Lock()
+	again := in.accepted[key]
+	in.mu.Unlock()
+	if again {
+		// The same submission delivered again (Slack missed the ack): it
+		// was accepted, and the desk appends its row once.
+		in.later("save a row", func(ctx context.Context) error {
+			return in.save(ctx, user, []Item{{Key: key, Submission: sub}}, "", "")
+		})
+		return nil
+	}
 	c := activity.CheckSubmission(d, sub, in.o.FiscalYearStart, in.o.Now(), in.o.Location)
 	probs = append(probs, c.Problems...)
-	key := submissionKey(cb.View.ID, sub)
 	errs := map[string]string{}
 	warned := false
 	for _, p := range probs {
@@ -139,7 +151,9 @@ func (in *Intake) submit(cb slack.InteractionCallback) any {
 		}
 		return fieldErrors(errs)
 	}
-	user := cb.User.ID
+	in.mu.Lock()
+	in.accepted[key] = true
+	in.mu.Unlock()
 	in.later("save a row", func(ctx context.Context) error {
 		return in.save(ctx, user, []Item{{Key: key, Submission: sub}}, "", "")
 	})

@@ -154,16 +154,23 @@ func (s *Server) send(id string, attempt int) error {
 }
 
 // WaitAck waits for the first acknowledgement of an envelope.
-func (s *Server) WaitAck(ctx context.Context, id string) (Ack, error) {
+func (s *Server) WaitAck(ctx context.Context, id string) (Ack, error) { return s.WaitAckN(ctx, id, 1) }
+
+// WaitAckN waits for the n-th acknowledgement of an envelope (the
+// answer to its n-1-th redelivery).
+func (s *Server) WaitAckN(ctx context.Context, id string, n int) (Ack, error) {
 	h := &s.sock
 	for {
 		h.mu.Lock()
 		h.init()
 		ch := h.changed
+		seen := 0
 		for _, a := range h.acks {
 			if a.EnvelopeID == id {
-				h.mu.Unlock()
-				return a, nil
+				if seen++; seen == n {
+					h.mu.Unlock()
+					return a, nil
+				}
 			}
 		}
 		h.mu.Unlock()

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"google.golang.org/api/sheets/v4"
@@ -63,17 +62,4 @@ func (s *Spreadsheet) Append(ctx context.Context, tab, at string, rows [][]strin
 		case <-time.After(wait):
 		}
 	}
-}
-
-// RangeStart is the first row (zero-based) of an A1 range such as
-// '活動ログ'!A57:K57, the answer of Append.
-func RangeStart(a1 string) (int, bool) {
-	cells := a1[strings.LastIndex(a1, "!")+1:]
-	from, _, _ := strings.Cut(cells, ":")
-	i := strings.IndexAny(from, "0123456789")
-	if i < 0 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(from[i:])
-	return n - 1, err == nil && n > 0
 }
