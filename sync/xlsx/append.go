@@ -3,6 +3,8 @@ package xlsx
 import (
 	"context"
 	"fmt"
+	"io"
+	"os"
 	"strings"
 
 	"github.com/katsudo-npo/katsudo/activity"
@@ -15,7 +17,9 @@ import (
 // is left untouched. Values are written as text, so one starting with =
 // is never run as a formula; an empty value leaves its cell alone. It
 // returns the A1 range the rows landed in. It is the one write katsudo
-// makes to a tab members own: a row a member logged from Slack.
+// makes to a tab members own: a row a member logged from Slack. Unlike
+// Write, which copies the log's part untouched, an append rewrites the
+// workbook through excelize, since the log's own part changes.
 func (w *Workbook) Append(ctx context.Context, tab, at string, rows [][]string) (_ string, err error) {
 	defer recoverAs(&err, "append to tab "+quoteTab(tab)+" in "+w.path)
 	col0, row0, err := excelize.CellNameToCoordinates(at)
@@ -28,9 +32,18 @@ func (w *Workbook) Append(ctx context.Context, tab, at string, rows [][]string) 
 	if err != nil {
 		return "", fmt.Errorf("append to %s: %w", w.path, err)
 	}
-	f, perm, isNew, err := openForWrite(target)
+	fi, err := os.Stat(target)
 	if err != nil {
 		return "", fmt.Errorf("append to %s: %w", w.path, err)
+	}
+	p, err := openPackage(target) // refuses what is not an .xlsx workbook
+	if err != nil {
+		return "", fmt.Errorf("append to %s: %w", w.path, err)
+	}
+	p.close()
+	f, err := excelize.OpenFile(target)
+	if err != nil {
+		return "", newProblem(ErrNotWorkbook, "the workbook cannot be opened for writing: "+err.Error())
 	}
 	defer f.Close()
 	name := ""
@@ -39,7 +52,7 @@ func (w *Workbook) Append(ctx context.Context, tab, at string, rows [][]string) 
 			name = t
 		}
 	}
-	if isNew || name == "" {
+	if name == "" {
 		return "", &activity.TabNotFoundError{Tab: tab, File: w.path, Tabs: f.GetSheetList()}
 	}
 	got, err := f.GetRows(name, excelize.Options{RawCellValue: true})
@@ -71,7 +84,11 @@ func (w *Workbook) Append(ctx context.Context, tab, at string, rows [][]string) 
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}
-	if err := saveAtomic(ctx, f, target, perm); err != nil {
+	err = saveAtomic(ctx, target, fi.Mode().Perm(), func(out io.Writer) error {
+		_, err := f.WriteTo(out)
+		return err
+	})
+	if err != nil {
 		return "", fmt.Errorf("append to %s: %w", w.path, err)
 	}
 	first, _ := excelize.CoordinatesToCellName(col0, next)
