@@ -156,11 +156,11 @@ func TestLoad_Errors(t *testing.T) {
 		{"ErrListenPortRange", "listen: 127.0.0.1:70000\n", nil,
 			`katsudo.yaml:1: listen: found "127.0.0.1:70000", expected host:port such as 127.0.0.1:8080 (":8080" for every interface)`},
 		{"ErrHeartbeatScheme", "heartbeat_url: ftp://example.org/ping\n", nil,
-			`katsudo.yaml:1: heartbeat_url: found "ftp://example.org/ping", expected an http:// or https:// URL`},
+			`katsudo.yaml:1: heartbeat_url: found something else (not shown: it works like a password), expected an http:// or https:// URL`},
 		{"ErrLogFormat", "log_format: yaml\n", nil,
 			`katsudo.yaml:1: log_format: found "yaml", expected "text" or "json"`},
 		{"ErrHeartbeatNoHost", "heartbeat_url: hc-ping.com/abc\n", nil,
-			`katsudo.yaml:1: heartbeat_url: found "hc-ping.com/abc", expected an http:// or https:// URL`},
+			`katsudo.yaml:1: heartbeat_url: found something else (not shown: it works like a password), expected an http:// or https:// URL`},
 
 		// The environment.
 		{"ErrEnvDeadlineDay", "", map[string]string{"KATSUDO_DEADLINE_DAY": "５"},

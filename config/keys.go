@@ -11,6 +11,9 @@ type field struct {
 	name string // dotted below its section: "tabs.log"
 	want string // what a value must be, as error messages say after "expected"
 	path bool   // a file path: read from the file, it is relative to the file's folder
+	// secret marks a value that works like a password (the heartbeat URL
+	// carries its check's token): messages about it never repeat it.
+	secret bool
 	// set stores v (trimmed, never empty) in c. It returns errBad when v is not
 	// what want describes, or an error saying more precisely what is wrong.
 	set func(c *Config, v string) error
@@ -98,7 +101,7 @@ var fields = []field{
 		c.Listen = v
 		return checkListen(v)
 	}},
-	{name: "heartbeat_url", want: "an http:// or https:// URL", set: func(c *Config, v string) error {
+	{name: "heartbeat_url", want: "an http:// or https:// URL", secret: true, set: func(c *Config, v string) error {
 		c.HeartbeatURL = v
 		return checkHTTPURL(v)
 	}},

@@ -179,12 +179,16 @@ func (l *loader) apply(f *field, v string, p place) {
 	if f.path {
 		stored = l.resolve(v, p)
 	}
+	found := shown(v)
+	if f.secret {
+		found = "something else (not shown: it works like a password)"
+	}
 	switch err := f.set(&l.cfg, stored); {
 	case err == nil:
 	case errors.Is(err, errBad):
-		l.bad(p, f.name, "found %s, expected %s", shown(v), f.want)
+		l.bad(p, f.name, "found %s, expected %s", found, f.want)
 	default:
-		l.bad(p, f.name, "found %s, expected %s: %v", shown(v), f.want, err)
+		l.bad(p, f.name, "found %s, expected %s: %v", found, f.want, err)
 	}
 }
 

@@ -41,6 +41,9 @@ func runInit(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	cfg, err := config.Load(path, true, e.getenv)
+	if e.scrub != nil {
+		e.scrub.Add(cfg.Secrets()...)
+	}
 	if err != nil {
 		return err
 	}
@@ -87,13 +90,15 @@ func runInit(ctx context.Context, e env, args []string) error {
 
 // writeConfig writes the commented template to path unless a file is
 // already there, naming the workbook when one was given. It reports
-// whether it wrote.
+// whether it wrote. The file is readable by its owner only (0600): it
+// names the organisation's spreadsheet and may come to hold the
+// heartbeat URL, which works like a password.
 func writeConfig(path, workbook string) (bool, error) {
 	text := config.Template
 	if workbook != "" {
 		text = strings.Replace(text, "\nworkbook: \"\"\n", "\nworkbook: "+strconv.Quote(relativeTo(filepath.Dir(path), workbook))+"\n", 1)
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if errors.Is(err, fs.ErrExist) {
 		return false, nil
 	}

@@ -4,21 +4,21 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"regexp"
-	"strings"
 
 	"github.com/katsudo-npo/katsudo/config"
 )
 
 // newLogger is the logger of run and serve: text lines by default, one
 // JSON object a line with format "json". Every string it writes, messages
-// and errors included, passes through a redactor that blanks the
-// organisation's secrets (the Slack token, the webhook and heartbeat URLs)
-// and anything shaped like a Slack token or webhook, so that a secret
-// caught in an error from a library cannot reach the log. Nothing from a
-// spreadsheet cell is handed to it in the first place: passes log counts.
+// and errors included, passes through the same scrubbing as every
+// command's errors (config.Scrubber): the organisation's secrets (the
+// Slack token, the webhook and heartbeat URLs) and anything shaped like a
+// token, a JWT or a private key are blanked, so that a secret caught in
+// an error from a library, or echoed back by a server, cannot reach the
+// log. Nothing from a spreadsheet cell is handed to it in the first
+// place: passes log counts.
 func newLogger(w io.Writer, format string, cfg config.Config) (*slog.Logger, error) {
-	red := newRedactor(cfg.SlackBotToken, cfg.SlackWebhookURL, cfg.HeartbeatURL)
+	red := &redactor{config.NewScrubber(cfg.Secrets()...)}
 	opts := &slog.HandlerOptions{ReplaceAttr: red.attr}
 	switch format {
 	case "", "text":
@@ -38,46 +38,21 @@ func logFormat(flag string, cfg config.Config) string {
 	return cfg.LogFormat
 }
 
-// secretShapes are secrets katsudo may not know it holds: Slack tokens and
-// incoming-webhook URLs found in text.
-var secretShapes = regexp.MustCompile(`xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|https?://hooks\.slack\.com/\S*`)
-
-// redactor replaces secrets in log attributes with "[redacted]".
-type redactor struct {
-	known []string
-}
-
-// newRedactor blanks the given secrets, the unset ones aside.
-func newRedactor(secrets ...string) *redactor {
-	r := &redactor{}
-	for _, s := range secrets {
-		if len(s) >= 8 { // shorter would blank ordinary words
-			r.known = append(r.known, s)
-		}
-	}
-	return r
-}
-
-// scrub returns s without any secret in it.
-func (r *redactor) scrub(s string) string {
-	for _, k := range r.known {
-		s = strings.ReplaceAll(s, k, "[redacted]")
-	}
-	return secretShapes.ReplaceAllString(s, "[redacted]")
-}
+// redactor scrubs log attributes.
+type redactor struct{ s *config.Scrubber }
 
 // attr is a slog ReplaceAttr: strings, errors and whatever prints itself
 // are scrubbed; numbers, times and durations pass as they are.
 func (r *redactor) attr(_ []string, a slog.Attr) slog.Attr {
 	switch v := a.Value.Resolve(); v.Kind() {
 	case slog.KindString:
-		a.Value = slog.StringValue(r.scrub(v.String()))
+		a.Value = slog.StringValue(r.s.Scrub(v.String()))
 	case slog.KindAny:
 		switch x := v.Any().(type) {
 		case error:
-			a.Value = slog.StringValue(r.scrub(x.Error()))
+			a.Value = slog.StringValue(r.s.Scrub(x.Error()))
 		case fmt.Stringer:
-			a.Value = slog.StringValue(r.scrub(x.String()))
+			a.Value = slog.StringValue(r.s.Scrub(x.String()))
 		}
 	}
 	return a

@@ -51,6 +51,9 @@ func runLogin(ctx context.Context, e env, args []string) error {
 		path, required = "katsudo.yaml", false
 	}
 	cfg, err := config.Load(path, required, e.getenv)
+	if e.scrub != nil {
+		e.scrub.Add(cfg.Secrets()...)
+	}
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/katsudo-npo/katsudo/config"
 )
 
 // Exit statuses: 0 all is well; 1 `check` found an error (or the run could
@@ -25,7 +27,14 @@ type env struct {
 	stderr io.Writer
 	// workdir is where demo writes its workbook; "" is the current folder.
 	workdir string
+	// scrub blanks secrets in everything written to stderr (and doctor's
+	// and init's stdout); parse adds the config's own secrets to it.
+	scrub *config.Scrubber
 }
+
+// envSecrets are the secrets the environment holds, known before any
+// config is read.
+var envSecrets = []string{"SLACK_BOT_TOKEN", "SLACK_WEBHOOK_URL", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "KATSUDO_HEARTBEAT_URL"}
 
 type command struct {
 	name  string
@@ -52,6 +61,16 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 }
 
 func runEnv(ctx context.Context, e env, args []string) int {
+	if e.scrub == nil {
+		e.scrub = config.NewScrubber()
+		for _, name := range envSecrets {
+			e.scrub.Add(e.getenv(name))
+		}
+	}
+	e.stderr = e.scrub.Writer(e.stderr)
+	if len(args) > 0 && (args[0] == "doctor" || args[0] == "init") {
+		e.stdout = e.scrub.Writer(e.stdout)
+	}
 	stdout, stderr := e.stdout, e.stderr
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		printUsage(stdout)

@@ -67,6 +67,9 @@ func parse(fs *flag.FlagSet, f *flags, e env, args []string) (*settings, error) 
 		path, required = "katsudo.yaml", false
 	}
 	cfg, err := config.Load(path, required, e.getenv)
+	if e.scrub != nil {
+		e.scrub.Add(cfg.Secrets()...)
+	}
 	if err != nil {
 		return nil, err
 	}
