@@ -13,9 +13,9 @@ import (
 // A PEM private key as a service-account JSON holds it (escaped newlines)
 // and as a file holds it.
 const (
-	pemBody    = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\nVJTUt9Us8cKjMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\n"
-	jwt        = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJrYXRzdWRvQGV4YW1wbGUuaWFtLmdzZXJ2aWNlYWNjb3VudC5jb20ifQ.c2lnbmF0dXJlLXRoYXQtaXMtc2VjcmV0"
-	heartbeat  = "https://hc-ping.com/5f2b1c4e-0d1a-4c55-9a7e-3b2d1e0f9a88"
+	pemBody      = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\nVJTUt9Us8cKjMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\n"
+	jwt          = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJrYXRzdWRvQGV4YW1wbGUuaWFtLmdzZXJ2aWNlYWNjb3VudC5jb20ifQ.c2lnbmF0dXJlLXRoYXQtaXMtc2VjcmV0"
+	heartbeat    = "https://hc-ping.com/5f2b1c4e-0d1a-4c55-9a7e-3b2d1e0f9a88"
 	scrubToken   = "xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx"
 	scrubWebhook = "https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXX"
 )
