@@ -2,7 +2,9 @@ package sheets
 
 import (
 	"context"
+	"crypto/x509"
 	"encoding/json"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"net/http"
@@ -24,6 +26,12 @@ const googleTokenURL = "https://oauth2.googleapis.com/token"
 
 // ErrNoCredentials means katsudo found nothing to sign in to Google with.
 var ErrNoCredentials = errors.New("no Google credentials")
+
+// ErrBadKey means the service-account key file is damaged: its private
+// key cannot be read (an edited or truncated file, a copy-paste gone
+// wrong). Only a new key from the Google Cloud console fixes it, so it
+// is reported at once, never retried.
+var ErrBadKey = errors.New("the service-account key is damaged")
 
 // Credentials are what katsudo signs in to Google with: a service-account
 // key downloaded from the Google Cloud console, the sign-in `katsudo login`
@@ -72,12 +80,31 @@ func ParseCredentials(data []byte, source string) (Credentials, error) {
 		return Credentials{}, newProblem(ErrNoCredentials, source+" is an OAuth client, not a key: run `katsudo login --client "+source+"` to sign in with it, or download a service-account key")
 	case f.Type == "service_account" && (f.ClientEmail == "" || f.PrivateKey == ""):
 		return Credentials{}, newProblem(ErrNoCredentials, "the service-account key "+source+" lacks client_email or private_key; download a new JSON key")
+	case f.Type == "service_account" && !readablePrivateKey(f.PrivateKey):
+		return Credentials{}, newProblem(ErrBadKey, "the private key in the service-account key "+source+" is damaged and cannot be read; create a new JSON key for "+f.ClientEmail+" in the Google Cloud console (IAM & Admin → Service accounts → Keys) and put it in its place")
 	case f.Type == "authorized_user" && (f.ClientID == "" || f.RefreshToken == ""):
 		return Credentials{}, newProblem(ErrNoCredentials, "the sign-in "+source+" is incomplete; run `katsudo login` again")
 	case f.Type == "service_account", f.Type == "authorized_user", f.Type == "external_account", f.Type == "impersonated_service_account":
 		return c, nil
 	}
 	return Credentials{}, newProblem(ErrNoCredentials, "Google credentials "+source+" are of an unknown type "+fmt.Sprintf("%q", f.Type)+"; use a service-account key (JSON) or run `katsudo login`")
+}
+
+// readablePrivateKey reports whether pemKey is a PEM private key Go can
+// read, in one of the forms Google's libraries accept.
+func readablePrivateKey(pemKey string) bool {
+	block, _ := pem.Decode([]byte(pemKey))
+	if block == nil {
+		return false
+	}
+	if _, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {
+		return true
+	}
+	if _, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {
+		return true
+	}
+	_, err := x509.ParseECPrivateKey(block.Bytes)
+	return err == nil
 }
 
 // Account is the Google account the credentials sign in as, when the file

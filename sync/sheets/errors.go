@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"cloud.google.com/go/auth"
+	"github.com/katsudo-npo/katsudo/retry"
 	"golang.org/x/oauth2"
 	"google.golang.org/api/googleapi"
 )
@@ -29,7 +30,7 @@ var (
 	// ErrAPIDisabled means the Google Sheets API is not enabled in the
 	// Cloud project the credentials belong to.
 	ErrAPIDisabled = errors.New("the Google Sheets API is not enabled")
-	// ErrUnavailable means Google kept answering "not now" (429, 500, 503)
+	// ErrUnavailable means Google kept answering "not now" (429, 5xx)
 	// or did not answer in time, until katsudo stopped retrying.
 	ErrUnavailable = errors.New("Google Sheets did not answer")
 	// ErrRefused means Google refused a request as invalid.
@@ -68,16 +69,23 @@ func (s *Spreadsheet) explain(what string, err error, attempts int, took time.Du
 		return wrap(ErrSignIn, "Google refused the key "+s.creds.Source+" ("+reason+desc+"): the key was deleted or disabled, or this machine's clock is wrong; create a new JSON key for "+who+" in the Google Cloud console")
 	}
 	var gerr *googleapi.Error
+	if code, _, ok := httpStatus(err); ok && !errors.As(err, &gerr) && retry.Status(code, nil, time.Time{}).Temporary {
+		return wrap(ErrUnavailable, fmt.Sprintf("Google's sign-in service answered %d %d times in %s; katsudo stopped retrying, try again later", code, attempts, took.Round(time.Second)))
+	}
 	if !errors.As(err, &gerr) {
 		if errors.Is(err, context.DeadlineExceeded) {
 			return wrap(ErrUnavailable, fmt.Sprintf("Google Sheets did not answer within %s (%d attempts in %s); try again later", s.retry.Timeout, attempts, took.Round(time.Second)))
 		}
-		if _, _, again := retryable(err, false); again {
+		if retry.Network(err) {
 			return wrap(ErrUnavailable, fmt.Sprintf("cannot reach Google Sheets (%d attempts in %s): %v; check the network and try again", attempts, took.Round(time.Second), err))
 		}
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	msg := strings.TrimSpace(gerr.Message)
+	if msg == "" || strings.HasPrefix(msg, "<") {
+		// A proxy's HTML page, not Google's JSON: its status says enough.
+		msg = http.StatusText(gerr.Code)
+	}
 	switch gerr.Code {
 	case http.StatusUnauthorized:
 		return wrap(ErrSignIn, "Google did not accept katsudo's sign-in with "+s.creds.Source+" ("+msg+"); check google_credentials_file, or run `katsudo login` again")
@@ -88,7 +96,7 @@ func (s *Spreadsheet) explain(what string, err error, attempts int, took time.Du
 		return wrap(ErrNoAccess, "Google says "+who+" may not open this spreadsheet: open it in the browser, press Share and add "+who+" as an Editor")
 	case http.StatusNotFound:
 		return wrap(ErrSpreadsheetNotFound, "there is no spreadsheet with the ID "+s.id+": spreadsheet_id in katsudo.yaml (or the URL it was copied from) is wrong; copy the whole address from the browser while the spreadsheet is open")
-	case http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusServiceUnavailable:
+	case http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		return wrap(ErrUnavailable, fmt.Sprintf("Google Sheets answered %d (%s) %d times in %s; katsudo stopped retrying, try again later", gerr.Code, msg, attempts, took.Round(time.Second)))
 	case http.StatusBadRequest:
 		return wrap(ErrRefused, "Google Sheets refused the request: "+msg)

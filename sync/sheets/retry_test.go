@@ -7,8 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/katsudo-npo/katsudo/bodylimit"
 	"github.com/katsudo-npo/katsudo/sync/sheets"
 	"github.com/katsudo-npo/katsudo/sync/sheetstest"
+	"google.golang.org/api/googleapi"
 )
 
 // TestSpreadsheetRetry answers the read with faults: "not now" answers,
@@ -32,7 +34,10 @@ func TestSpreadsheetRetry(t *testing.T) {
 		{"TokenEndpoint503", sheetstest.KindToken, []sheetstest.Fault{{Status: 503}}, nil, 2, 0},
 		{"400NotRetried", sheetstest.KindBatchGet, []sheetstest.Fault{{Status: 400}}, sheets.ErrRefused, 1, 0},
 		{"403NotRetried", sheetstest.KindBatchGet, []sheetstest.Fault{{Status: 403}}, sheets.ErrNoAccess, 1, 0},
-		{"502NotRetried", sheetstest.KindBatchGet, []sheetstest.Fault{{Status: 502}}, sheets.ErrRefused, 1, 0},
+		{"502WithAnHTMLPage", sheetstest.KindBatchGet, []sheetstest.Fault{{Status: 502, Body: proxyPage}}, nil, 2, 0},
+		{"504", sheetstest.KindBatchGet, []sheetstest.Fault{{Status: 504}}, nil, 2, 0},
+		{"TokenEndpoint502WithAnHTMLPage", sheetstest.KindToken, []sheetstest.Fault{{Status: 502, Body: proxyPage}}, nil, 2, 0},
+		{"501NotRetried", sheetstest.KindBatchGet, []sheetstest.Fault{{Status: 501}}, sheets.ErrRefused, 1, 0},
 		{"RetryAfterBeyondBudget", sheetstest.KindBatchGet, []sheetstest.Fault{{Status: 429, RetryAfter: "60"}}, sheets.ErrUnavailable, 1, 0},
 	}
 	for _, tt := range tests {
@@ -55,6 +60,27 @@ func TestSpreadsheetRetry(t *testing.T) {
 				t.Errorf("took %v, want at least %v", took, tt.minTime)
 			}
 		})
+	}
+}
+
+// proxyPage is what a load balancer answers when what is behind it does
+// not: HTML, not Google's JSON.
+const proxyPage = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>" +
+	"<p>The server encountered a temporary error and could not complete your request.</p></body></html>"
+
+// TestSpreadsheetRetry_GivesUpOnAProxyPage says what failed in a line, not
+// in the proxy's HTML.
+func TestSpreadsheetRetry_GivesUpOnAProxyPage(t *testing.T) {
+	srv, s := MustSpreadsheet(t, sheetstest.Tab{Title: "ログ"})
+	for range 1000 {
+		srv.Fail(sheetstest.KindBatchGet, sheetstest.Fault{Status: 502, Body: proxyPage})
+	}
+	_, err := s.Read(context.Background(), []string{"ログ"})
+	if !errors.Is(err, sheets.ErrUnavailable) || !strings.Contains(err.Error(), "502 (Bad Gateway)") {
+		t.Fatalf("got %v, want ErrUnavailable naming 502 (Bad Gateway)", err)
+	}
+	if strings.Contains(err.Error(), "<") {
+		t.Errorf("the proxy's page reached the message: %v", err)
 	}
 }
 
@@ -94,5 +120,21 @@ func TestSpreadsheetRetry_Canceled(t *testing.T) {
 		if took := time.Since(start); took > 500*time.Millisecond {
 			t.Errorf("%+v: returned after %v", f, took)
 		}
+	}
+}
+
+// TestSpreadsheetErrorBodiesAreBounded reads only the start of a huge
+// error page: a proxy's gigabyte of HTML costs a run nothing.
+func TestSpreadsheetErrorBodiesAreBounded(t *testing.T) {
+	srv, s := MustSpreadsheet(t, sheetstest.Tab{Title: "ログ"})
+	huge := "<html>" + strings.Repeat("x", 8<<20)
+	srv.Fail(sheetstest.KindBatchGet, sheetstest.Fault{Status: 404, Body: huge})
+	_, err := s.Read(context.Background(), []string{"ログ"})
+	var gerr *googleapi.Error
+	if !errors.As(err, &gerr) {
+		t.Fatalf("got %v, want Google's error in the chain", err)
+	}
+	if n := len(gerr.Body); n == 0 || n > bodylimit.DefaultError {
+		t.Errorf("read %d bytes of the error page, want at most %d", n, bodylimit.DefaultError)
 	}
 }

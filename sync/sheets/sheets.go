@@ -4,11 +4,14 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"strings"
 	"sync"
 
+	"github.com/katsudo-npo/katsudo/bodylimit"
 	"google.golang.org/api/option"
 	"google.golang.org/api/sheets/v4"
+	htransport "google.golang.org/api/transport/http"
 )
 
 // SheetsConfig says which Google spreadsheet to open and how to reach it.
@@ -48,7 +51,7 @@ type Spreadsheet struct {
 // OpenSpreadsheet prepares the client. It makes no request: the first
 // Read, Write or Tabs signs in.
 func OpenSpreadsheet(ctx context.Context, cfg SheetsConfig) (*Spreadsheet, error) {
-	s := &Spreadsheet{id: cfg.ID, creds: cfg.Credentials, readOnly: cfg.ReadOnly, retry: cfg.Retry.withDefaults(), log: cfg.Logger}
+	s := &Spreadsheet{id: cfg.ID, creds: cfg.Credentials, readOnly: cfg.ReadOnly, retry: withDefaults(cfg.Retry), log: cfg.Logger}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -56,15 +59,24 @@ func OpenSpreadsheet(ctx context.Context, cfg SheetsConfig) (*Spreadsheet, error
 		s.creds.Source = "Application Default Credentials"
 	}
 	opts := append(s.creds.options(s.retry.Timeout), option.WithUserAgent("katsudo"), option.WithTelemetryDisabled())
+	var endpoint []option.ClientOption
 	if cfg.Endpoint != "" {
-		opts = append(opts, option.WithEndpoint(strings.TrimSuffix(cfg.Endpoint, "/")+"/"))
+		endpoint = append(endpoint, option.WithEndpoint(strings.TrimSuffix(cfg.Endpoint, "/")+"/"))
 	}
-	svc, err := sheets.NewService(ctx, opts...)
+	// Answers are bounded (package bodylimit): an error page is cut to
+	// its first kilobytes, a success answer past bodylimit.DefaultOK
+	// fails. The token endpoint's answers are bounded by Google's own
+	// auth libraries (1 MiB).
+	signedIn, err := htransport.NewTransport(ctx, bodylimit.Wrap(http.DefaultTransport), append(opts, endpoint...)...)
 	if err != nil {
 		if s.creds.JSON == nil {
 			return nil, newProblem(ErrNoCredentials, "no Google credentials found: set google_credentials_file in katsudo.yaml (or GOOGLE_APPLICATION_CREDENTIALS) to a service-account key, or run `katsudo login`")
 		}
 		return nil, fmt.Errorf("sign in to Google with %s: %w", s.creds.Source, err)
+	}
+	svc, err := sheets.NewService(ctx, append(endpoint, option.WithHTTPClient(&http.Client{Transport: signedIn}))...)
+	if err != nil {
+		return nil, fmt.Errorf("open Google Sheets: %w", err)
 	}
 	s.svc = svc
 	return s, nil

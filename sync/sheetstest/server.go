@@ -8,11 +8,13 @@
 // It keeps its spreadsheets in memory, answers only requests carrying an
 // access token it issued, applies a batchUpdate whole or not at all as
 // Google does, counts every request, and can be told to answer with 429,
-// 500 or 503, or slowly, to exercise the client's retries and timeouts.
+// 500, 502 (also as a proxy's HTML page) or 503, or slowly, to exercise
+// the client's retries and timeouts.
 package sheetstest
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -40,12 +42,21 @@ const SpreadsheetsScope = "https://www.googleapis.com/auth/spreadsheets"
 // Retry-After header. A Fault with Status 0 only delays the answer. For a
 // batchUpdate, Halfway applies the first half of the requests before
 // failing, so a test can see that nothing of it is kept.
+//
+// Body, when set, replaces Google's JSON error with itself sent as
+// text/html, as a proxy's error page (a 502 from a load balancer) is.
+// Echo makes the error message a careless one that repeats the request
+// back — its Authorization header and its body (a token request's signed
+// assertion, or the API request's JSON) — so a test can see that katsudo
+// never prints what a server echoes.
 type Fault struct {
 	Status     int
 	Message    string // Google's message; a generic one when empty
 	RetryAfter string
 	Delay      time.Duration
 	Halfway    bool
+	Body       string
+	Echo       bool
 }
 
 // message is the fault's error message.
@@ -166,7 +177,22 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		if fault.RetryAfter != "" {
 			w.Header().Set("Retry-After", fault.RetryAfter)
 		}
-		writeError(w, fault.Status, statusName(fault.Status), fault.message())
+		if fault.Body != "" {
+			w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+			w.WriteHeader(fault.Status)
+			_, _ = io.WriteString(w, fault.Body)
+			return
+		}
+		msg := fault.message()
+		if fault.Echo {
+			body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+			msg += "; request: Authorization: " + r.Header.Get("Authorization") + " body: " + string(body)
+		}
+		if kind == KindToken && fault.Echo {
+			tokenError(w, fault.Status, "invalid_request", msg)
+			return
+		}
+		writeError(w, fault.Status, statusName(fault.Status), msg)
 		return
 	}
 	switch kind {
