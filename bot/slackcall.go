@@ -238,3 +238,18 @@ func hideURL(err error) error {
 	}
 	return err
 }
+
+// Failed reports whether err is Slack failing or refusing — an error
+// answer, an HTTP status, a rate limit katsudo stopped waiting out, a
+// dropped connection, or a FatalError made of one — as opposed to a
+// problem with katsudo's own settings. The command line ends such a run
+// with status 1, never 2.
+func Failed(err error) bool {
+	var fe *FatalError
+	var rl *slack.RateLimitedError
+	var sc slack.StatusCodeError
+	var se slack.SlackErrorResponse
+	var ue *url.Error // a request that got no answer, not a port katsudo could not open
+	return errors.As(err, &fe) || errors.As(err, &rl) || errors.As(err, &sc) || errors.As(err, &se) ||
+		errors.Is(err, errWaitBudget) || errors.As(err, &ue) && retry.Network(err)
+}

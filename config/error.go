@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -49,6 +50,11 @@ func (l *loader) bad(p place, key, format string, args ...any) {
 	}
 	l.add(&Error{File: p.file, Line: p.line, Env: p.env, Key: key, Msg: msg})
 }
+
+// ErrRead means the config file could not be read at all (missing when
+// named with --config, a folder, not readable); errors.Is finds it, and
+// the *fs.PathError beside it, in what Load returns.
+var ErrRead = errors.New("read config")
 
 // unknownAliases are names people reach for, and the key they mean.
 var unknownAliases = map[string]string{

@@ -46,7 +46,7 @@ func Load(path string, required bool, getenv func(string) string) (Config, error
 			l.readFile(data)
 		case errors.Is(err, fs.ErrNotExist) && !required:
 		default:
-			return Config{}, fmt.Errorf("read config: %w", err)
+			return Config{}, fmt.Errorf("%w: %w", ErrRead, err)
 		}
 	}
 	l.environment()

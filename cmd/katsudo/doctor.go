@@ -41,7 +41,7 @@ func runDoctor(ctx context.Context, e env, args []string) error {
 	d := &doctor{w: e.stdout, lang: activity.Japanese}
 	if err != nil {
 		var ce *config.Error
-		if !errors.As(err, &ce) && !strings.HasPrefix(err.Error(), "read config") {
+		if !errors.As(err, &ce) && !errors.Is(err, config.ErrRead) {
 			return err
 		}
 		for _, line := range strings.Split(err.Error(), "\n") {

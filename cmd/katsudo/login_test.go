@@ -113,14 +113,14 @@ func TestLogin(t *testing.T) {
 		}
 		withKey["GOOGLE_APPLICATION_CREDENTIALS"] = key
 		got := MustRun(t, dir, withKey, "report", "--now", testNow)
-		if got.code != 2 || !strings.Contains(got.stderr, "other@katsudo-test.iam.gserviceaccount.com may not open") {
+		if got.code != 1 || !strings.Contains(got.stderr, "other@katsudo-test.iam.gserviceaccount.com may not open") {
 			t.Errorf("exit = %d, stderr = %q; want the key's account to be used", got.code, got.stderr)
 		}
 	})
 	t.Run("Revoked", func(t *testing.T) {
 		srv.RevokeRefreshTokens()
 		got := MustRun(t, dir, environ, "report", "--now", testNow)
-		if got.code != 2 || !strings.Contains(got.stderr, "run `katsudo login` again") {
+		if got.code != 1 || !strings.Contains(got.stderr, "run `katsudo login` again") {
 			t.Errorf("exit = %d, stderr = %q", got.code, got.stderr)
 		}
 	})

@@ -11,14 +11,6 @@ import (
 	"github.com/katsudo-npo/katsudo/config"
 )
 
-// Exit statuses: 0 all is well; 1 `check` found an error (or the run could
-// not write because a header is missing); 2 a usage, config or file problem.
-const (
-	exitOK       = 0
-	exitFindings = 1
-	exitUsage    = 2
-)
-
 // env gives commands what they need from the outside world, so that tests
 // call run directly.
 type env struct {
@@ -94,7 +86,7 @@ func runEnv(ctx context.Context, e env, args []string) int {
 			return exitFindings
 		default:
 			fmt.Fprintln(stderr, "katsudo "+c.name+": "+oneLine(err.Error()))
-			return exitUsage
+			return exitCode(err)
 		}
 	}
 	fmt.Fprintf(stderr, "katsudo: unknown command %q; run katsudo help\n", args[0])

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -63,7 +64,7 @@ func logFormatFlag(fs *flag.FlagSet) *string {
 
 // lockError says what to do when the lock file cannot be made.
 func lockError(err error) error {
-	return errors.New(err.Error() + "; set lock_file (or KATSUDO_LOCK_FILE) to a file katsudo can create")
+	return fmt.Errorf("%w; set lock_file (or KATSUDO_LOCK_FILE) to a file katsudo can create", err)
 }
 
 // ops is what run and serve work with besides their settings.

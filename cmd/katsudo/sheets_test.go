@@ -180,7 +180,7 @@ func TestReportSheets_FailsHalfway(t *testing.T) {
 		wantNew  bool
 	}{
 		{"RetriedAfter500", []sheetstest.Fault{{Status: 500, Halfway: true}}, 0, true},
-		{"RefusedEveryTime", []sheetstest.Fault{{Status: 400, Halfway: true}, {Status: 400, Halfway: true}, {Status: 400, Halfway: true}}, 2, false},
+		{"RefusedEveryTime", []sheetstest.Fault{{Status: 400, Halfway: true}, {Status: 400, Halfway: true}, {Status: 400, Halfway: true}}, 1, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -227,25 +227,26 @@ func TestReportSheets_Errors(t *testing.T) {
 		name  string
 		setup func(srv *sheetstest.Server, environ map[string]string)
 		want  []string
+		code  int // 1 when Google refused, 2 when katsudo's settings are wrong
 	}{
 		{"NotShared", func(srv *sheetstest.Server, _ map[string]string) {
 			srv.AddSpreadsheet(testSheet, testInputTabs(nil)...)
-		}, []string{"may not open", testSA, "Share"}},
+		}, []string{"may not open", testSA, "Share"}, 1},
 		{"WrongID", func(_ *sheetstest.Server, environ map[string]string) {
 			environ["KATSUDO_SPREADSHEET_ID"] = "1NoSuchSpreadsheetxxxxxxxxxxxxxxxxxxxxxxxx"
-		}, []string{"no spreadsheet with the ID 1NoSuchSpreadsheet", "spreadsheet_id"}},
+		}, []string{"no spreadsheet with the ID 1NoSuchSpreadsheet", "spreadsheet_id"}, 1},
 		{"TabRenamed", func(srv *sheetstest.Server, _ map[string]string) {
 			tabs := testInputTabs(nil)
 			tabs[2].Title = "メンバー"
 			srv.AddSpreadsheet(testSheet, tabs...)
 			srv.Share(testSheet, testSA)
-		}, []string{`tab "会員" not found`, `"活動ログ", "事業", "メンバー", "メモ"`}},
+		}, []string{`tab "会員" not found`, `"活動ログ", "事業", "メンバー", "メモ"`}, 2},
 		{"KeyDeleted", func(srv *sheetstest.Server, _ map[string]string) {
 			srv.RevokeKey(testSA)
-		}, []string{"refused the key", "invalid_grant", "create a new JSON key for " + testSA}},
+		}, []string{"refused the key", "invalid_grant", "create a new JSON key for " + testSA}, 1},
 		{"KeyMissing", func(_ *sheetstest.Server, environ map[string]string) {
 			environ["GOOGLE_APPLICATION_CREDENTIALS"] = "/nonexistent/key.json"
-		}, []string{"/nonexistent/key.json", "does not exist"}},
+		}, []string{"/nonexistent/key.json", "does not exist"}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -253,8 +254,8 @@ func TestReportSheets_Errors(t *testing.T) {
 			srv, environ := MustSheets(t, dir, testLogRow(44326, 3000))
 			tt.setup(srv, environ)
 			got := MustRun(t, dir, environ, "report", "--now", testNow)
-			if got.code != 2 || strings.Count(strings.TrimSpace(got.stderr), "\n") != 0 {
-				t.Fatalf("exit = %d, stderr = %q; want 2 and one line", got.code, got.stderr)
+			if got.code != tt.code || strings.Count(strings.TrimSpace(got.stderr), "\n") != 0 {
+				t.Fatalf("exit = %d, stderr = %q; want %d and one line", got.code, got.stderr, tt.code)
 			}
 			for _, w := range tt.want {
 				if !strings.Contains(got.stderr, w) {
