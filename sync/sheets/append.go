@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/katsudo-npo/katsudo/retry"
 	"google.golang.org/api/sheets/v4"
 )
 
@@ -32,34 +33,44 @@ func (s *Spreadsheet) Append(ctx context.Context, tab, at string, rows [][]strin
 			values[i][j] = v
 		}
 	}
-	start := time.Now()
-	for attempt := 1; ; attempt++ {
-		actx, cancel := context.WithTimeout(ctx, s.retry.Timeout)
-		got, err := s.svc.Spreadsheets.Values.Append(s.id, quoteTab(tab)+"!"+at, &sheets.ValueRange{Values: values}).
-			ValueInputOption("RAW").InsertDataOption("INSERT_ROWS").Context(actx).Do()
-		cancel()
-		if err == nil {
-			if got.Updates == nil {
-				return "", fmt.Errorf("%s: Google Sheets said nothing of where the rows went", what)
-			}
-			return got.Updates.UpdatedRange, nil
+	// The retry policy, with 429 its only temporary answer; the timeout is
+	// applied here, so that an attempt without an answer is not repeated.
+	p := s.retry
+	p.Timeout = 0
+	p.OnRetry = func(r retry.Retrying) {
+		s.log.WarnContext(ctx, "Google Sheets: retrying", "call", "append", "status", r.Reason, "attempt", r.Attempt, "wait", r.Wait.Round(time.Millisecond))
+	}
+	start := p.Now()
+	var got *sheets.AppendValuesResponse
+	err := p.Do(ctx, func(err error) retry.Verdict {
+		if code, h, ok := httpStatus(err); ok && code == http.StatusTooManyRequests {
+			return retry.Status(code, h, p.Now())
 		}
+		return retry.Verdict{}
+	}, func(ctx context.Context) error {
+		actx, cancel := context.WithTimeout(ctx, s.retry.Timeout)
+		defer cancel()
+		var err error
+		got, err = s.svc.Spreadsheets.Values.Append(s.id, quoteTab(tab)+"!"+at, &sheets.ValueRange{Values: values}).
+			ValueInputOption("RAW").InsertDataOption("INSERT_ROWS").Context(actx).Do()
+		if err != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+			err = fmt.Errorf("no answer within %s: %w", s.retry.Timeout, err)
+		}
+		return err
+	})
+	if err != nil {
 		if ctx.Err() != nil {
 			return "", ctx.Err()
 		}
-		code, h, ok := httpStatus(err)
-		wait := max(backoff(s.retry, attempt), retryAfter(h))
-		if !ok || code != http.StatusTooManyRequests || time.Since(start)+wait > s.retry.Budget {
-			if errors.Is(err, context.DeadlineExceeded) {
-				err = fmt.Errorf("no answer within %s: %w", s.retry.Timeout, err)
-			}
-			return "", s.explain(what, err, attempt, time.Since(start))
+		attempts := 1
+		var re *retry.Error
+		if errors.As(err, &re) {
+			attempts = re.Attempts
 		}
-		s.log.WarnContext(ctx, "Google Sheets: retrying", "call", "append", "status", code, "attempt", attempt, "wait", wait.Round(time.Millisecond))
-		select {
-		case <-ctx.Done():
-			return "", ctx.Err()
-		case <-time.After(wait):
-		}
+		return "", s.explain(what, err, attempts, p.Now().Sub(start))
 	}
+	if got.Updates == nil {
+		return "", fmt.Errorf("%s: Google Sheets said nothing of where the rows went", what)
+	}
+	return got.Updates.UpdatedRange, nil
 }
