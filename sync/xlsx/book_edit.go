@@ -25,8 +25,10 @@ type bookPlan struct {
 	rewrite  map[string][]byte // part key → its new content
 	drop     map[string]bool   // part keys left out
 	replaced map[string]bool   // part keys of tabs written anew under their old name
-	tabs     []newTab          // worksheet parts to write, in order
-	styles   map[activity.Style]int
+	// transform streams a part through a function (Append's worksheet).
+	transform map[string]func(dst io.Writer, src io.Reader) error
+	tabs      []newTab // worksheet parts to write, in order
+	styles    map[activity.Style]int
 }
 
 // newTab is a worksheet part the write creates for one of katsudo's tabs.

@@ -115,6 +115,10 @@ func TestWorkbookWrite_SteadyState(t *testing.T) {
 			t.Errorf("%s grew from\n%s\nto\n%s", name, b, a)
 		}
 	}
+	for _, name := range []string{"xl/styles.xml", "[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/workbook.xml"} {
+		mustWellFormed(t, mustPart(t, path, name))
+	}
+	mustWellFormed(t, MustTabXML(t, path, "事業報告書"))
 	x := MustOpenExcelize(t, path)
 	if diff := cmp.Diff([]string{"活動ログ", "事業報告書", "設定", "チェック"}, x.GetSheetList()); diff != "" {
 		t.Errorf("tab order (-want +got):\n%s", diff)

@@ -107,6 +107,12 @@ func (pl *bookPlan) writeTo(ctx context.Context, p *xlsxPackage, out io.Writer) 
 			continue
 		}
 		done[key] = true
+		if fn, ok := pl.transform[key]; ok {
+			if err := transformPart(zw, f, fn); err != nil {
+				return fmt.Errorf("rewrite %s: %w", f.Name, err)
+			}
+			continue
+		}
 		if data, ok := pl.rewrite[key]; ok {
 			if err := writePart(zw, f.Name, data); err != nil {
 				return err
@@ -162,4 +168,18 @@ func copyRaw(zw *zip.Writer, f *zip.File) error {
 	}
 	_, err = io.Copy(pw, r)
 	return err
+}
+
+// transformPart writes a part as fn makes it from the old one, streaming.
+func transformPart(zw *zip.Writer, f *zip.File, fn func(io.Writer, io.Reader) error) error {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	pw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
+	if err != nil {
+		return err
+	}
+	return fn(pw, rc)
 }
