@@ -1,6 +1,9 @@
 package activity
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Member is a person on the members tab: the name they are known by in the
 // log, how Slack reaches them, and whether they still get reminders.
@@ -33,21 +36,52 @@ func (r *Roster) Find(name string) *Member {
 		if m := r.byName[base]; m != nil {
 			return m
 		}
-		// The family name alone (山田 for 山田 太郎), when only one
-		// member has it.
-		if ms := r.bySurname[base]; len(ms) == 1 {
-			return ms[0]
+		// The family name alone (山田 for 山田 太郎, 高橋 for 高橋美咲),
+		// when only one member can be meant.
+		if m := r.bySurnameOnly(base); m != nil {
+			return m
 		}
 	}
 	return nil
 }
 
-// surname is the family name of a name written with a space (山田 太郎).
-func surname(name string) string {
-	if f := strings.Fields(Fold(name)); len(f) > 1 {
-		return nameKey(f[0])
+// bySurnameOnly returns the one member whose family name may be k, or nil
+// when none or several may be.
+func (r *Roster) bySurnameOnly(k string) *Member {
+	ms := r.bySurname[k]
+	if len(ms) == 0 {
+		return nil
 	}
-	return ""
+	for _, m := range ms[1:] {
+		if m != ms[0] {
+			return nil
+		}
+	}
+	return ms[0]
+}
+
+// surnames are what may be the family name of a member's name: the part
+// before the space of a name written with one (山田 太郎); for a Japanese
+// name written without one (高橋美咲), where the family name ends is not
+// written, so each of its first one to three characters that leaves a
+// given name of at least one (高, 高橋, 高橋美). A family name then finds
+// the member only when no other member's name can start with it: 高橋
+// finds 高橋美咲 unless 高橋 健 or 高橋進 is also a member.
+func surnames(name string) []string {
+	if f := strings.Fields(Fold(name)); len(f) > 1 {
+		return []string{nameKey(f[0])}
+	}
+	k := []rune(nameKey(name))
+	for _, r := range k {
+		if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			return nil
+		}
+	}
+	var out []string
+	for n := 1; n <= 3 && n < len(k); n++ {
+		out = append(out, string(k[:n]))
+	}
+	return out
 }
 
 func loadRoster(t *Table) (*Roster, []Finding) {
@@ -74,7 +108,7 @@ func loadRoster(t *Table) (*Roster, []Finding) {
 		}
 		if ro.byName[nameKey(m.Name)] == nil {
 			ro.byName[nameKey(m.Name)] = m
-			if s := surname(m.Name); s != "" {
+			for _, s := range surnames(m.Name) {
 				ro.bySurname[s] = append(ro.bySurname[s], m)
 			}
 		}

@@ -14,6 +14,9 @@ func TestRosterFind(t *testing.T) {
 		r("佐藤 一郎", "U03", ""),
 		r("佐藤 次郎", "U04", ""),
 		r("Ｊｏｈｎ", "U05", "退会"),
+		r("高橋美咲", "U06", ""), // no space between family and given name
+		r("中村健", "U07", ""),
+		r("中村 一郎", "U08", ""),
 	)
 	d := activity.Load(activity.Input{Tabs: activity.DefaultTabs, Members: members, Log: MustGrid(t), Programs: MustGrid(t)})
 	for _, tc := range []struct{ typed, want string }{
@@ -28,6 +31,14 @@ func TestRosterFind(t *testing.T) {
 		{"佐藤 一郎", "佐藤 一郎"},
 		{"田中", ""},
 		{"さん", ""},
+		{"高橋", "高橋美咲"},
+		{"高橋さん", "高橋美咲"},
+		{"高橋 美咲", "高橋美咲"},
+		{"高", "高橋美咲"},
+		{"高橋美咲子", ""},
+		{"中村", ""}, // 中村健 and 中村 一郎: ambiguous
+		{"中村健", "中村健"},
+		{"中村 健", "中村健"},
 	} {
 		m := d.Roster.Find(tc.typed)
 		got := ""

@@ -22,13 +22,20 @@ import (
 //   - a count in brackets that is not "more" (うち協力会員1名, 協力会員1名)
 //     describes the people already counted and adds nothing, and brackets
 //     after a name are a role (山田（講師）);
-//   - 計3名 or 合計3名 is the total: `山田、鈴木（計3名）` is Extra 1.
+//   - 計3名 or 合計3名 is the total: `山田、鈴木（計3名）` is Extra 1;
+//   - unnamed helpers after a name are that many more, whatever the marker
+//     (ほか, 他, 他に, 外, その他, +, と) and whatever noun names them:
+//     `伊藤ほかボランティア3名`, `伊藤 外3名`, `伊藤と学生三名` are 伊藤 and
+//     Extra 3; ら, 以下, など give the total: `伊藤ら3名` is Extra 2;
+//   - a count in kanji numerals before 名 or 人 (三名, 十二人) is read
+//     where it cannot be part of a name.
 //
 // Digits after a word without 名 or 人 are part of a name (会員12), and
 // ・ separates names, so a katakana name written ジョン・スミス reads as two
 // people: members write it ジョン スミス. なし, a lone dash and an empty
 // cell give Staff{} and no error. A name followed by 他 or など without a
-// number (how many others?), unbalanced brackets, a part with digits that
+// number (how many others?), a count that is not a number (数名, 若干名,
+// 大勢), unbalanced brackets, a part with digits that
 // is not a count (3人2), or one without any letter (???) gives a
 // *CellError quoting it.
 func ParseStaff(c Cell) (Staff, error) {
@@ -139,7 +146,7 @@ func (st *staffScan) item(m string) *CellError {
 				st.extra += k
 			case subKind == partTotal:
 				st.total = max(st.total, k)
-			case subKind == partName && kind != partName:
+			case subKind == partName && kind != partName && !roleNoun(subName):
 				st.addName(subName) // who the counted people were
 				named++
 			}
@@ -169,7 +176,13 @@ func (st *staffScan) addName(name string) {
 func classifyStaff(m string) (staffPart, int, string, *CellError) {
 	m = strings.TrimFunc(m, func(r rune) bool { return r == ' ' || isListSep(r) })
 	if strings.IndexAny(m, "0123456789") < 0 {
-		if _, ok := hasSuffixOf(m, "その他", "ほか", "他", "など", "等"); ok {
+		m = kanjiDigits(m)
+	}
+	if strings.IndexAny(m, "0123456789") < 0 {
+		if vagueCount(m) {
+			return 0, 0, "", staffVague(m)
+		}
+		if othersWithoutCount(m) {
 			return partOthers, 0, "", nil
 		}
 		if strings.IndexFunc(m, unicode.IsLetter) < 0 {
@@ -212,13 +225,20 @@ func classifyStaff(m string) (staffPart, int, string, *CellError) {
 		return s
 	}
 	if name, ok := hasSuffixOf(before, "合計", "総計", "計"); ok {
+		// 伊藤ほか計4名: the total, after the name.
+		if mk, ok := findStaffMarker(name); ok && mk.at > 0 {
+			name = name[:mk.at]
+		}
 		return partTotal, n, nameBefore(name), nil
 	}
-	if name, ok := hasSuffixOf(before, "その他", "他に", "ほか", "他", "+"); ok {
-		return partMore, n, nameBefore(name), nil
-	}
-	if _, ok := hasPrefixAt(before, 0, "その他", "他に", "ほか", "他", "+"); ok {
-		return partMore, n, "", nil
+	// 伊藤ほかボランティア3名, 伊藤 外3名, 伊藤ら3名: the names end at
+	// the marker, and whatever follows it (ボランティア) names the counted.
+	if mk, ok := findStaffMarker(before); ok && (mk.at > 0 || counted || before[mk.at:mk.end] == "+") {
+		name := nameBefore(before[:mk.at])
+		if mk.total {
+			return partTotal, n, name, nil
+		}
+		return partMore, n, name, nil
 	}
 	if !counted {
 		// Digits after a word without 名 or 人 are part of a name: 会員12.
@@ -244,6 +264,15 @@ func (st *staffScan) othersError() *CellError {
 	return unparsable(
 		"従事者の「"+q+"」は、ほかに何名いたかが分かりません。山田、鈴木 他2名 のように人数を書いてください",
 		"the staff \""+q+"\" does not say how many others there were; write the number, like 山田、鈴木 他2名")
+}
+
+// staffVague says that the cell gives a number of people that is not a
+// number (数名, 若干名, 大勢): the report must not guess it.
+func staffVague(part string) *CellError {
+	q := quote(part)
+	return unparsable(
+		"従事者の「"+q+"」は人数が分かりません。山田、鈴木 他2名 のように数字で書いてください",
+		"the staff \""+q+"\" does not give a number of people; write the number, like 山田、鈴木 他2名")
 }
 
 // staffUnreadable is the reason a part of a 従事者 cell cannot be read.

@@ -172,6 +172,35 @@ var staffTests = []struct {
 	{"RoleInNestedBrackets", activity.TextCell("3人（山田（講師、会計）、鈴木）"), activity.Staff{Names: []string{"山田", "鈴木"}, Extra: 1}},
 	{"Total", activity.TextCell("山田、鈴木（計3名）"), activity.Staff{Names: []string{"山田", "鈴木"}, Extra: 1}},
 	{"TotalNotBelowNames", activity.TextCell("山田、鈴木、佐藤 計2名"), activity.Staff{Names: []string{"山田", "鈴木", "佐藤"}}},
+	// Unnamed helpers after a name are that many more people, whatever
+	// the marker and whatever noun names them.
+	{"HokaVolunteers", activity.TextCell("伊藤ほかボランティア3名"), activity.Staff{Names: []string{"伊藤"}, Extra: 3}},
+	{"CommaVolunteers", activity.TextCell("伊藤、ボランティア3名"), activity.Staff{Names: []string{"伊藤"}, Extra: 3}},
+	{"SpaceTa", activity.TextCell("伊藤 他3名"), activity.Staff{Names: []string{"伊藤"}, Extra: 3}},
+	{"TaAttached", activity.TextCell("伊藤他3名"), activity.Staff{Names: []string{"伊藤"}, Extra: 3}},
+	{"Soto", activity.TextCell("伊藤外3名"), activity.Staff{Names: []string{"伊藤"}, Extra: 3}},
+	{"SotoVolunteers", activity.TextCell("伊藤 外ボランティア3名"), activity.Staff{Names: []string{"伊藤"}, Extra: 3}},
+	{"Sonota", activity.TextCell("伊藤その他3名"), activity.Staff{Names: []string{"伊藤"}, Extra: 3}},
+	{"HokaStudentsFullWidth", activity.TextCell("伊藤ほか学生３人"), activity.Staff{Names: []string{"伊藤"}, Extra: 3}},
+	{"HokaAbout", activity.TextCell("伊藤ほかボランティア約3名"), activity.Staff{Names: []string{"伊藤"}, Extra: 3}},
+	{"HokaMembersAfterComma", activity.TextCell("伊藤、佐藤、他協力会員３名"), activity.Staff{Names: []string{"伊藤", "佐藤"}, Extra: 3}},
+	{"HokaNi", activity.TextCell("伊藤、他にボランティア3名"), activity.Staff{Names: []string{"伊藤"}, Extra: 3}},
+	{"PlusVolunteers", activity.TextCell("伊藤＋学生3人"), activity.Staff{Names: []string{"伊藤"}, Extra: 3}},
+	{"ToStudents", activity.TextCell("伊藤と学生3名"), activity.Staff{Names: []string{"伊藤"}, Extra: 3}},
+	{"SpacedOut", activity.TextCell("伊藤 他 ボランティア 3 名"), activity.Staff{Names: []string{"伊藤"}, Extra: 3}},
+	{"HonorificBeforeHoka", activity.TextCell("伊藤さんほか3名"), activity.Staff{Names: []string{"伊藤"}, Extra: 3}},
+	{"KanjiNumeral", activity.TextCell("伊藤ほかボランティア三名"), activity.Staff{Names: []string{"伊藤"}, Extra: 3}},
+	{"KanjiTwelve", activity.TextCell("伊藤ほか十二名"), activity.Staff{Names: []string{"伊藤"}, Extra: 12}},
+	{"RoleInBracketsAfterMore", activity.TextCell("伊藤ほか3名（ボランティア）"), activity.Staff{Names: []string{"伊藤"}, Extra: 3}},
+	{"NamesInBracketsAfterMore", activity.TextCell("伊藤ほか2名（佐藤、鈴木）"), activity.Staff{Names: []string{"伊藤", "佐藤", "鈴木"}}},
+	{"SurnameStartingWithSoto", activity.TextCell("外山ほか2名"), activity.Staff{Names: []string{"外山"}, Extra: 2}},
+	{"SotoInName", activity.TextCell("外山、伊藤"), activity.Staff{Names: []string{"外山", "伊藤"}}},
+	// ら, 以下, など: the count includes the named.
+	{"RaIsTotal", activity.TextCell("伊藤ら3名"), activity.Staff{Names: []string{"伊藤"}, Extra: 2}},
+	{"IkaIsTotal", activity.TextCell("伊藤以下3名"), activity.Staff{Names: []string{"伊藤"}, Extra: 2}},
+	{"HokaTotal", activity.TextCell("伊藤ほか計4名"), activity.Staff{Names: []string{"伊藤"}, Extra: 3}},
+	{"HiraganaNameWithRa", activity.TextCell("山田 さくら、鈴木"), activity.Staff{Names: []string{"山田 さくら", "鈴木"}}},
+	{"KanjiOneInGivenName", activity.TextCell("山田一人、鈴木"), activity.Staff{Names: []string{"山田一人", "鈴木"}}},
 }
 
 func TestParseStaff(t *testing.T) {
@@ -195,6 +224,11 @@ var staffErrorTests = []struct {
 }{
 	{"OthersWithoutCount", activity.TextCell("山田、鈴木、他"), "山田、鈴木、他"},
 	{"EtcWithoutCount", activity.TextCell("山田、鈴木など"), "山田、鈴木など"},
+	{"HokaVolunteersWithoutCount", activity.TextCell("伊藤他ボランティア"), "伊藤他ボランティア"},
+	{"RaWithoutCount", activity.TextCell("伊藤ら"), "伊藤ら"},
+	{"SeveralVolunteers", activity.TextCell("伊藤・佐藤ほかボランティア数名"), "佐藤ほかボランティア数名"},
+	{"Crowd", activity.TextCell("伊藤ほか大勢"), "伊藤ほか大勢"},
+	{"AFew", activity.TextCell("伊藤、学生若干名"), "学生若干名"},
 	{"NoLetters", activity.TextCell("山田、???"), "???"},
 	{"DigitsNotACount", activity.TextCell("3人2"), "3人2"},
 	{"WrongCounter", activity.TextCell("3社"), "3社"},
