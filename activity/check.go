@@ -31,8 +31,8 @@ var codeOrder = func() map[Code]int {
 	for i, c := range []Code{
 		CodeMissingColumn, CodeUnparsable, CodeEraMismatch, CodeMissingField, CodeUnknownProgram,
 		CodeSettledMismatch, CodeSubtotalMismatch, CodeUnitSuspect, CodeCancelledWithExpense,
-		CodeDuplicateRow, CodeOutsideFiscalYear, CodeOverBudget, CodeMissingEntry, CodeUnknownMember,
-		CodePersonalData, CodeNotPerformed,
+		CodeEstimatedExpense, CodeDuplicateRow, CodeOutsideFiscalYear, CodeFutureDate, CodeOverBudget,
+		CodeMissingEntry, CodeUnknownMember, CodePersonalData, CodeLongText, CodeNotPerformed,
 	} {
 		m[c] = i
 	}

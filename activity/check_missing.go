@@ -93,7 +93,10 @@ func checkNotPerformed(d *Dataset, lines map[string]*ProgramReport, fs []Finding
 			continue
 		}
 		said := Text{Ja: "実施しなかった", En: "not carried out"}
-		if line.Cancelled {
+		switch {
+		case line.Postponed:
+			said = Text{Ja: "延期", En: "postponed"}
+		case line.Cancelled:
 			said = Text{Ja: "中止", En: "cancelled"}
 		}
 		fs = append(fs, Finding{Code: CodeNotPerformed, Severity: SeverityWarning, Ref: d.ProgramTab.Ref(p.Row, "name"), Row: -1,

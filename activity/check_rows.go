@@ -7,8 +7,9 @@ import (
 )
 
 // checkRows looks at each log row on its own: dates outside the year
-// (a future date, or a stray row in a year that has few),
-// money spent on cancelled events, rows entered twice, personal data in
+// (a future date, or a stray row in a year that has few), a done row
+// dated after today, money spent on cancelled or postponed events and not
+// explained, estimated expenses, rows entered twice, personal data in
 // text that will be published.
 func checkRows(d *Dataset, fy FiscalYear, now Date, fs []Finding) []Finding {
 	t := d.Log
@@ -52,13 +53,9 @@ func checkRows(d *Dataset, fy FiscalYear, now Date, fs []Finding) []Finding {
 				}})
 			continue
 		}
-		if e.Status == StatusCancelled && e.HasExpense && e.Expense.Yen > 0 {
-			fs = append(fs, Finding{Code: CodeCancelledWithExpense, Severity: SeverityWarning, Ref: t.Ref(e.Row, "expense"), Member: e.Member, Row: e.Row,
-				Message: Text{
-					Ja: "状態が「中止」ですが支出額 " + FormatYen(e.Expense.Yen, Japanese) + " があります。中止でも支出があったなら備考に理由を、実施したなら状態を直してください（支出額は集計に含めます）",
-					En: "the status is cancelled but the expense is " + FormatYen(e.Expense.Yen, English) + "; if money was spent on the cancelled event note why, if it took place fix the status (the expense is counted)",
-				}})
-		}
+		fs = cancelledWithExpense(d, e, fs)
+		fs = estimatedExpense(d, e, fs)
+		fs = futureDate(d, e, now, fs)
 		if e.Program != nil && e.Status != StatusNoActivity {
 			m, ok := memberNo[e.Member]
 			if !ok {

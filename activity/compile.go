@@ -16,6 +16,7 @@ type tally struct {
 	expense    int64
 	rows, done int
 	cancelled  int
+	postponed  int // of the cancelled, those postponed (延期)
 }
 
 type benTally struct {
@@ -65,6 +66,9 @@ func (t *tally) addEntry(e *Entry, fy FiscalYear) {
 	switch e.Status {
 	case StatusCancelled:
 		t.cancelled++
+		if e.Postponed {
+			t.postponed++
+		}
 		return
 	case StatusNoActivity:
 		return
@@ -108,6 +112,7 @@ func (t *tally) merge(c *tally) {
 	t.rows += c.rows
 	t.done += c.done
 	t.cancelled += c.cancelled
+	t.postponed += c.postponed
 	t.expense += c.expense
 	t.monthBits |= c.monthBits
 	for d := range c.days {
@@ -221,6 +226,7 @@ func Compile(d *Dataset, fy FiscalYear, opt Options) *Report {
 			Code: p.Code, Name: p.Name, Level: p.Level(), Kind: p.Kind, Description: p.Description,
 			Places: t.places.items, Staff: t.staff(opt.StaffTotal), Beneficiaries: t.beneficiaries(),
 			ExpenseYen: t.expense, Performed: t.done > 0, Cancelled: t.done == 0 && t.cancelled > 0,
+			Postponed:   t.done == 0 && t.cancelled > 0 && t.postponed == t.cancelled,
 			HasChildren: len(p.Children) > 0, Rows: t.rows,
 		}
 		if pr.Places == nil {
@@ -240,6 +246,8 @@ func Compile(d *Dataset, fy FiscalYear, opt Options) *Report {
 			pr.Dates = Text{Ja: "通年", En: "throughout the year"}.In(lang)
 		case pr.Performed:
 			pr.Dates = formatDates(t.days, t.months, lang)
+		case pr.Postponed:
+			pr.Dates = Text{Ja: "延期", En: "postponed"}.In(lang)
 		case pr.Cancelled:
 			pr.Dates = Text{Ja: "中止", En: "cancelled"}.In(lang)
 		default:

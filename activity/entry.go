@@ -19,8 +19,12 @@ type Entry struct {
 	Expense          Amount
 	HasExpense       bool
 	Status           Status
-	Member           string
-	Note             string
+	// Postponed is set on a cancelled row whose 状態 says 延期 or 順延:
+	// not done on its date, counted like a cancelled row, described as
+	// postponed.
+	Postponed bool
+	Member    string
+	Note      string
 	// DateText and ProgramText are the 日付 and 事業 cells as the member
 	// typed them, when they hold text, for messages that quote the row.
 	DateText, ProgramText string
@@ -56,6 +60,7 @@ func (lr *logReader) readEntry(r int, fs []Finding) (Entry, []Finding) {
 			fail(err, "status")
 		}
 		e.Status = s
+		e.Postponed = s == StatusCancelled && IsPostponed(c)
 	}
 	if c := t.Cell(r, "date"); c.Kind == CellText {
 		e.DateText = c.Text

@@ -70,3 +70,22 @@ func statusError(in string) *CellError {
 		"状態「"+q+"」を読めません。空欄（実施）、「実施」「中止」「活動なし」のどれかにしてください（延期は中止として扱います）",
 		"cannot read the status \""+q+"\"; leave it empty or write 実施 (done), 中止 (cancelled; 延期, postponed, counts as cancelled) or 活動なし (nothing to report this month)")
 }
+
+// postponedWords are the cancelled words that mean postponed.
+var postponedWords = [...]string{"延期", "順延", "postponed"}
+
+// IsPostponed reports whether a 状態 cell says the activity was postponed
+// (延期, 順延): ParseStatus reads it as cancelled, and messages and the
+// report say 延期.
+func IsPostponed(c Cell) bool {
+	if c.Kind != CellText {
+		return false
+	}
+	s := strings.ToLower(Fold(c.Text))
+	for _, w := range postponedWords {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -46,8 +46,12 @@ type ProgramReport struct {
 	Staff         int                `json:"staff"`
 	Beneficiaries []BeneficiaryCount `json:"beneficiaries"`
 	ExpenseYen    int64              `json:"expense_yen"`
-	// Cancelled is set when every row of the year was cancelled (中止).
+	// Cancelled is set when every row of the year was cancelled (中止) or
+	// postponed (延期): nothing was done.
 	Cancelled bool `json:"cancelled"`
+	// Postponed is set when every such row was postponed: the report says
+	// 延期 rather than 中止.
+	Postponed bool `json:"postponed,omitempty"`
 	// Performed is false when no row of the year was done: 実施しなかった.
 	Performed   bool   `json:"performed"`
 	HasChildren bool   `json:"has_children"`

@@ -113,7 +113,7 @@ func CheckSubmission(d *Dataset, s Submission, fyStart time.Month, now time.Time
 			}
 		}
 		today := DateOf(now, loc)
-		if today.Before(e.Date) && !(e.Date.IsMonth() && e.Date.MonthKey() == today.MonthKey()) {
+		if today.Before(e.Date) && !(e.Date.IsMonth() && e.Date.MonthKey() == today.MonthKey()) && !hasCode(fs, CodeFutureDate) {
 			fs = append(fs, Finding{Code: CodeFutureDate, Severity: SeverityWarning, Ref: sub.Ref(row, "date"), Row: row, Message: Text{
 				Ja: "日付 " + jaDate(e.Date, true) + " はまだ来ていません。予定ではなく実施した活動を記録してください",
 				En: "the date " + enDate(e.Date, true) + " has not come yet; log activities that took place, not plans",
@@ -171,3 +171,14 @@ func PlaceRow(t *Table, cells map[string]string) []string {
 // katsudo claims its key there before appending the row, and confirms it
 // with the row's reference after, so that the row is appended once.
 const KindEntry MessageKind = "entry"
+
+// hasCode reports whether fs holds a finding with code c (the log's own
+// check already warns about a done row dated in the future).
+func hasCode(fs []Finding, c Code) bool {
+	for _, f := range fs {
+		if f.Code == c {
+			return true
+		}
+	}
+	return false
+}
