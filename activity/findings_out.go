@@ -44,5 +44,5 @@ func FindingsSheet(tab string, fs []Finding, lang Lang) Sheet {
 			Str(f.Message.In(lang), Wrap), Str(f.Member, 0),
 		})
 	}
-	return Sheet{Name: tab, Rows: rows, Widths: []float64{8, 22, 18, 80, 14}, FrozenRows: 1}
+	return Sheet{Name: tab, Rows: rows, Widths: []float64{8, 22, 18, 80, 14}, FrozenRows: 1, Lang: lang}
 }

@@ -48,6 +48,9 @@ func Load(in Input) *Dataset {
 	d.Findings = append(d.Findings, fs...)
 	d.Roster, fs = loadRoster(memT)
 	d.Findings = append(d.Findings, fs...)
+	for _, r := range progT.Rows {
+		d.Findings = longCells(progT, r, "", d.Findings)
+	}
 	for _, p := range d.Catalog.Programs {
 		for _, o := range p.Owners {
 			if d.Roster.Find(o) == nil {
@@ -67,6 +70,7 @@ func Load(in Input) *Dataset {
 	for _, r := range logT.Rows {
 		var e Entry
 		e, d.Findings = lr.readEntry(r, d.Findings)
+		d.Findings = longCells(logT, r, e.Member, d.Findings)
 		d.Entries = append(d.Entries, e)
 	}
 	// The entries hold what the rest needs; letting go of the log's cells

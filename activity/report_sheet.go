@@ -124,7 +124,7 @@ func (r *Report) Sheet(tab string) Sheet {
 		[]Value{},
 		[]Value{Str(r.ReconciliationText(), 0)},
 	)
-	return Sheet{Name: tab, Rows: rows, Widths: []float64{34, 48, 22, 24, 12, 30, 16}, FrozenRows: 4}
+	return Sheet{Name: tab, Rows: rows, Widths: []float64{34, 48, 22, 24, 12, 30, 16}, FrozenRows: 4, Lang: l}
 }
 
 func joinList(xs []string, l Lang) string {

@@ -11,6 +11,9 @@ type Sheet struct {
 	Widths []float64
 	// FrozenRows is the number of header rows kept in view (bold).
 	FrozenRows int
+	// Lang is the language of the sheet's own words (the mark of a cut
+	// text, say).
+	Lang Lang
 }
 
 // Value is one cell katsudo writes.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"net/http"
-	"unicode/utf8"
 
 	"github.com/katsudo-npo/katsudo/activity"
 	"google.golang.org/api/googleapi"
@@ -14,7 +13,7 @@ import (
 )
 
 // maxSheetsCellText is the longest text Google Sheets keeps in a cell.
-const maxSheetsCellText = 50000
+const maxSheetsCellText = activity.MaxSheetsCellText
 
 // maxColWidth is the widest column katsudo sets, in characters: Excel's
 // limit, so that a downloaded copy keeps its layout.
@@ -35,6 +34,13 @@ const maxColWidth = 255
 // by hand, or is missing) Google refuses the whole batch, and Write asks
 // for the metadata once and sends the batch again.
 func (s *Spreadsheet) Write(ctx context.Context, tabs []activity.Sheet) error {
+	// A member's long cell is cut and marked, never a failed write: the
+	// check points at the cell it came from.
+	fitted := make([]activity.Sheet, len(tabs))
+	for i, t := range tabs {
+		fitted[i] = t.Fit(maxSheetsCellText, activity.RuneLen)
+	}
+	tabs = fitted
 	if err := s.checkWrite(tabs); err != nil {
 		return fmt.Errorf("write to %s: %w", s.URL(), err)
 	}
@@ -96,14 +102,6 @@ func (s *Spreadsheet) checkWrite(tabs []activity.Sheet) error {
 		for _, ro := range s.readOnly {
 			if tabKey(ro) == tabKey(t.Name) {
 				return &activity.TabNameError{Tab: t.Name, Reason: "it is a tab members write; katsudo never writes it"}
-			}
-		}
-		for r, row := range t.Rows {
-			for c, v := range row {
-				if !v.IsNum && len(v.Text) > maxSheetsCellText && utf8.RuneCountInString(v.Text) > maxSheetsCellText {
-					return fmt.Errorf("cell %s: %d characters of text, Google Sheets allows %d",
-						activity.CellRef(t.Name, r, c), utf8.RuneCountInString(v.Text), maxSheetsCellText)
-				}
 			}
 		}
 	}

@@ -48,6 +48,12 @@ func TestWorkbookWrite_RoundTrip(t *testing.T) {
 			activity.Grid{row(num(1<<53), num(-1_000_000_000))}},
 		{"TwoHundredColumns", [][]activity.Value{wide}, activity.Grid{wideWant}},
 		{"LongCell", [][]activity.Value{{activity.Str(long, activity.Wrap)}}, activity.Grid{row(txt(long))}},
+		// Longer than Excel's cell: cut to 32,767 UTF-16 units, the cut
+		// marked, and the write succeeds.
+		{"TooLongForACell", [][]activity.Value{{activity.Str(strings.Repeat("あ", 50000), activity.Wrap)}},
+			activity.Grid{row(txt(strings.Repeat("あ", activity.MaxExcelCellText-len([]rune("…（以下省略）"))) + "…（以下省略）"))}},
+		{"TooLongWithSurrogates", [][]activity.Value{{activity.Str(strings.Repeat("𠮷", 20000), 0)}},
+			activity.Grid{row(txt(strings.Repeat("𠮷", (activity.MaxExcelCellText-7)/2) + "…（以下省略）"))}},
 		{"LooksLikeEscape", [][]activity.Value{{activity.Str("_x000D_ は記号", 0)}}, activity.Grid{row(txt("_x000D_ は記号"))}},
 		{"Empty", nil, nil},
 	}
