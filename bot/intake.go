@@ -80,6 +80,7 @@ type Intake struct {
 	mu        sync.Mutex
 	confirmed map[string]bool   // submissions whose warnings the member has seen
 	accepted  map[string]bool   // submissions answered with success
+	homes     map[string]bool   // members who have opened the App Home
 	emails    map[string]string // Slack user → e-mail, for members given by e-mail
 }
 
@@ -105,7 +106,7 @@ func NewIntake(o IntakeOptions) *Intake {
 	if o.APIURL != "" {
 		opts = append(opts, slack.OptionAPIURL(strings.TrimSuffix(o.APIURL, "/")+"/"))
 	}
-	return &Intake{o: o, api: slack.New(o.Token, opts...), log: log, confirmed: map[string]bool{}, accepted: map[string]bool{}, emails: map[string]string{}}
+	return &Intake{o: o, api: slack.New(o.Token, opts...), log: log, confirmed: map[string]bool{}, accepted: map[string]bool{}, homes: map[string]bool{}, emails: map[string]string{}}
 }
 
 // Wait waits for the work started by the requests answered so far.

@@ -27,7 +27,31 @@ func (in *Intake) publishHome(ctx context.Context, user string) error {
 	}
 	m := in.member(ctx, d, user, true)
 	_, err := in.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: user, View: in.home(d, m)})
+	if err == nil {
+		in.mu.Lock()
+		in.homes[user] = true
+		in.mu.Unlock()
+	}
 	return err
+}
+
+// RefreshHomes publishes again the App Home of every member who has
+// opened it since katsudo started, from the spreadsheet as last read:
+// serve calls it after each pass.
+func (in *Intake) RefreshHomes(ctx context.Context) error {
+	in.mu.Lock()
+	users := make([]string, 0, len(in.homes))
+	for u := range in.homes {
+		users = append(users, u)
+	}
+	in.mu.Unlock()
+	var first error
+	for _, u := range users {
+		if err := in.publishHome(ctx, u); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 func (in *Intake) home(d *activity.Dataset, m *activity.Member) slack.HomeTabViewRequest {

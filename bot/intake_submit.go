@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/slack-go/slack"
@@ -77,6 +78,14 @@ func unreachable(st Style) string {
 func (in *Intake) submission(d *activity.Dataset, cb slack.InteractionCallback) (activity.Submission, []activity.FieldProblem) {
 	fields, users := fieldsOf(cb.View.State)
 	sub := activity.Submission{Fields: fields, Member: in.member(context.Background(), d, cb.User.ID, false)}
+	if sub.Member == nil {
+		// Known by e-mail and not looked up since katsudo started (the
+		// modal was opened before a restart): one users.info, bounded
+		// well inside Slack's 3 seconds.
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		sub.Member = in.member(ctx, d, cb.User.ID, true)
+		cancel()
+	}
 	var names []string
 	var probs []activity.FieldProblem
 	for _, u := range users {

@@ -54,6 +54,9 @@ type Clerk struct {
 	Schedules Schedules
 	// Log receives counts and warnings, never a cell or a message body.
 	Log *slog.Logger
+	// Buttons puts 「記入する」 and 「活動なし」 on reminders: set when
+	// serve takes members' requests from Slack (see Desk).
+	Buttons bool
 }
 
 // log is the clerk's logger, or one that discards.

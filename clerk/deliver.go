@@ -57,7 +57,7 @@ func (c *Clerk) deliver(ctx context.Context, now time.Time, sent *activity.SentL
 // Style is how the organisation's messages read: its language, its tab
 // names, links into its spreadsheet and whether escalations mention.
 func (c *Clerk) Style(ctx context.Context) bot.Style {
-	return bot.Style{Lang: c.Lang(), Tabs: c.Tabs(), Link: c.sheetLink(ctx), Mentions: c.Config.SlackMentions}
+	return bot.Style{Lang: c.Lang(), Tabs: c.Tabs(), Link: c.sheetLink(ctx), Mentions: c.Config.SlackMentions, Buttons: c.Buttons}
 }
 
 // sheetLink opens the Google spreadsheet at a reference: the tab by its

@@ -81,6 +81,14 @@ type Config struct {
 	// SlackWebhookURL is a Slack incoming webhook, from SLACK_WEBHOOK_URL;
 	// enough for the channel summary alone.
 	SlackWebhookURL string
+	// SlackAppToken is the app-level token (xapp-…) from SLACK_APP_TOKEN:
+	// serve then takes members' requests (logging from Slack) over
+	// Socket Mode.
+	SlackAppToken string
+	// SlackSigningSecret is the app's signing secret from
+	// SLACK_SIGNING_SECRET: serve then takes members' requests over HTTP,
+	// on its listener, and checks each request's signature with it.
+	SlackSigningSecret string
 	// SheetsEndpoint overrides the Google Sheets API endpoint, from
 	// KATSUDO_SHEETS_ENDPOINT; for emulators and tests.
 	SheetsEndpoint string

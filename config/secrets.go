@@ -14,6 +14,10 @@ var envOnly = map[string]string{
 	"slack_webhook_url":              "SLACK_WEBHOOK_URL",
 	"slack_webhook":                  "SLACK_WEBHOOK_URL",
 	"webhook_url":                    "SLACK_WEBHOOK_URL",
+	"slack_app_token":                "SLACK_APP_TOKEN",
+	"app_token":                      "SLACK_APP_TOKEN",
+	"slack_signing_secret":           "SLACK_SIGNING_SECRET",
+	"signing_secret":                 "SLACK_SIGNING_SECRET",
 	"sheets_endpoint":                "KATSUDO_SHEETS_ENDPOINT",
 	"slack_api_url":                  "KATSUDO_SLACK_API_URL",
 	"google_application_credentials": "GOOGLE_APPLICATION_CREDENTIALS",
@@ -80,6 +84,18 @@ func (l *loader) secrets() {
 		l.cfg.SlackWebhookURL = v
 		if checkHTTPURL(v) != nil {
 			l.bad(place{env: "SLACK_WEBHOOK_URL"}, "", "found something else (not shown), expected an incoming-webhook URL (https://hooks.slack.com/services/…)")
+		}
+	}
+	if v := l.env("SLACK_APP_TOKEN"); v != "" {
+		l.cfg.SlackAppToken = v
+		if !strings.HasPrefix(v, "xapp-") || strings.ContainsAny(v, " \t\r\n") {
+			l.bad(place{env: "SLACK_APP_TOKEN"}, "", "found something else (not shown), expected the app-level token (xapp-…) made under Basic Information → App-Level Tokens with the connections:write scope")
+		}
+	}
+	if v := l.env("SLACK_SIGNING_SECRET"); v != "" {
+		l.cfg.SlackSigningSecret = v
+		if strings.ContainsAny(v, " \t\r\n") {
+			l.bad(place{env: "SLACK_SIGNING_SECRET"}, "", "found something else (not shown), expected the Signing Secret from the app's Basic Information page")
 		}
 	}
 	for _, e := range []struct {

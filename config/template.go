@@ -26,6 +26,11 @@ const Template = `# katsudo.yaml — settings for katsudo
 #                      Slack アプリの Bot トークン（DM に必要）
 #   SLACK_WEBHOOK_URL  an incoming webhook, enough for the channel summary alone
 #                      Incoming Webhook の URL（チャンネルへの月次まとめだけならこれで足ります）
+#   SLACK_APP_TOKEN    an app-level token (xapp-…): members log activities from
+#                      Slack over Socket Mode (katsudo serve; no public URL needed)
+#                      アプリレベルトークン（Slack から活動を記録。公開 URL 不要）
+#   SLACK_SIGNING_SECRET  the app's signing secret: the same over HTTP, on listen
+#                      署名シークレット（HTTP で受ける場合。公開 URL が必要）
 #   GOOGLE_APPLICATION_CREDENTIALS  the service-account JSON, when
 #                      google_credentials_file below is empty
 #                      サービスアカウントの JSON（下の google_credentials_file が空のとき）

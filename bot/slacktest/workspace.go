@@ -84,7 +84,7 @@ func (ws *workspace) answer(method string, form url.Values, h http.Header) (int,
 		if u == nil {
 			return http.StatusOK, fail("user_not_found")
 		}
-		return http.StatusOK, obj{"ok": true, "user": obj{"id": u.id, "deleted": u.deleted}}
+		return http.StatusOK, obj{"ok": true, "user": obj{"id": u.id, "deleted": u.deleted, "profile": obj{"email": u.email}}}
 	case "conversations.open":
 		return ws.open(form)
 	case "conversations.history":

@@ -73,6 +73,8 @@ type ops struct {
 	m     *metrics
 	hb    heartbeat
 	clerk *clerk.Clerk
+	// intake is logging from Slack (serve only; nil when not set up).
+	intake *intakeRun
 }
 
 // setupOps builds the logger, the metrics, the schedules and the

@@ -53,6 +53,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if f.now != "" {
 		off = time.Until(j.now)
 	}
+	if o.intake, err = newIntakeRun(j, o.clerk, off, o.log, countingClient(o.m, "slack", 30*time.Second)); err != nil {
+		return err
+	}
 	s := newScheduler(j.cfg.Location, off, o.log, o.m, o.hb)
 	s.grace = *grace
 	startup := s.add("startup", "", nil, o.job("startup", clerk.Plan{Report: true, Slack: true}))
@@ -103,6 +106,8 @@ func (o *ops) serve(ctx context.Context, s *scheduler, startup cron.Job, ln net.
 	s.health.active()
 	s.start()
 	go startup.Run()
+	o.intake.start(ctx)
+	defer o.intake.stop()
 	o.log.Info("katsudo serve running", "lock_file", path)
 
 	var listenErr error
@@ -132,6 +137,9 @@ func (o *ops) job(name string, plan clerk.Plan) jobFunc {
 		start := time.Now()
 		out, err := o.pass(ctx, now, plan)
 		logOutcome(o.log, name, out, time.Since(start), err != nil)
+		if err == nil {
+			o.intake.afterPass(ctx)
+		}
 		return err
 	}
 }
@@ -141,5 +149,6 @@ func (o *ops) mux(h *health) *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", h)
 	mux.Handle("GET /metrics", o.m)
+	o.intake.mount(mux)
 	return mux
 }

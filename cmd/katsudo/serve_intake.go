@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/katsudo-npo/katsudo/bot"
+	"github.com/katsudo-npo/katsudo/clerk"
+)
+
+// Append counts one append (a row a member logged from Slack) and
+// appends, when the book can.
+func (c countingBook) Append(ctx context.Context, tab, at string, rows [][]string) (string, error) {
+	a, ok := c.book.(clerk.Appender)
+	if !ok {
+		return "", clerk.ErrNoAppend
+	}
+	c.m.add(mAPIRequests, 1, "api", c.api, "call", "append")
+	return a.Append(ctx, tab, at, rows)
+}
+
+// intakeRun is logging from Slack inside serve: Socket Mode when
+// SLACK_APP_TOKEN is set, HTTP on serve's listener (/slack/events,
+// /slack/interactive, /slack/commands) when SLACK_SIGNING_SECRET is set.
+// It takes requests only while this serve holds the lock: a serve on
+// standby answers HTTP requests with 503 (Slack tries again) and does not
+// connect over Socket Mode.
+type intakeRun struct {
+	c        *clerk.Clerk
+	desk     *clerk.Desk
+	appToken string
+	secret   string
+	token    string
+	apiURL   string
+	client   *http.Client
+	now      func() time.Time
+	log      *slog.Logger
+
+	h      atomic.Pointer[bot.Intake] // set once active
+	wg     sync.WaitGroup
+	cancel context.CancelFunc
+}
+
+// newIntakeRun prepares logging from Slack; nil when neither
+// SLACK_APP_TOKEN nor SLACK_SIGNING_SECRET is set.
+func newIntakeRun(j *settings, c *clerk.Clerk, off time.Duration, log *slog.Logger, client *http.Client) (*intakeRun, error) {
+	cfg := j.cfg
+	if cfg.SlackAppToken == "" && cfg.SlackSigningSecret == "" {
+		return nil, nil
+	}
+	if cfg.SlackBotToken == "" {
+		return nil, errors.New("SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not: logging from Slack opens the form and answers with the bot token; set SLACK_BOT_TOKEN too")
+	}
+	now := func() time.Time { return time.Now().Add(off) }
+	desk, err := c.Desk(now)
+	if err != nil {
+		return nil, err
+	}
+	c.Buttons = true // reminders carry 「記入する」 and 「活動なし」
+	return &intakeRun{c: c, desk: desk, appToken: cfg.SlackAppToken, secret: cfg.SlackSigningSecret, token: cfg.SlackBotToken,
+		apiURL: cfg.SlackAPIURL, client: client, now: now, log: log}, nil
+}
+
+// mount adds the HTTP-mode endpoints to serve's listener.
+func (r *intakeRun) mount(mux *http.ServeMux) {
+	if r == nil || r.secret == "" {
+		return
+	}
+	mux.HandleFunc("/slack/", func(w http.ResponseWriter, req *http.Request) {
+		in := r.h.Load()
+		if in == nil {
+			http.Error(w, "katsudo is on standby", http.StatusServiceUnavailable)
+			return
+		}
+		in.Handler(r.secret).ServeHTTP(w, req)
+	})
+}
+
+// start begins taking requests: this serve holds the lock.
+func (r *intakeRun) start(ctx context.Context) {
+	if r == nil {
+		return
+	}
+	ctx, r.cancel = context.WithCancel(ctx)
+	st := r.c.Style(ctx)
+	st.Buttons = true
+	in := bot.NewIntake(bot.IntakeOptions{
+		Desk: r.desk, Token: r.token, APIURL: r.apiURL, HTTPClient: r.client, Style: st,
+		Location: r.c.Config.Location, FiscalYearStart: r.c.Config.FiscalYearStartMonth, Now: r.now, Logger: r.log,
+	})
+	r.h.Store(in)
+	if _, err := r.desk.Reload(ctx); err != nil {
+		r.log.Warn("slack intake: the spreadsheet could not be read yet; the first request will read it", "err", err)
+	}
+	modes := []string{}
+	if r.secret != "" {
+		modes = append(modes, "http")
+	}
+	if r.appToken != "" {
+		modes = append(modes, "socket")
+		r.wg.Add(1)
+		go func() {
+			defer r.wg.Done()
+			if err := in.RunSocket(ctx, r.appToken); err != nil {
+				r.log.Error("slack intake: Socket Mode stopped", "err", err)
+			}
+		}()
+	}
+	r.log.Info("slack intake taking requests", "modes", strings.Join(modes, ","))
+}
+
+// afterPass refreshes what the intake knows and the App Homes opened.
+func (r *intakeRun) afterPass(ctx context.Context) {
+	in := r.active()
+	if in == nil {
+		return
+	}
+	if _, err := r.desk.Reload(ctx); err != nil {
+		return
+	}
+	if err := in.RefreshHomes(ctx); err != nil {
+		r.log.Warn("slack intake: home tabs not refreshed", "err", err)
+	}
+}
+
+func (r *intakeRun) active() *bot.Intake {
+	if r == nil {
+		return nil
+	}
+	return r.h.Load()
+}
+
+// stop waits for Socket Mode to close and the requests in hand to finish.
+func (r *intakeRun) stop() {
+	if in := r.active(); in != nil {
+		r.cancel()
+		r.wg.Wait()
+		in.Wait()
+	}
+}
