@@ -73,7 +73,38 @@ func findingLines(errs, warns int, worst []activity.Finding, st Style) []string 
 	for _, f := range worst {
 		lines = append(lines, "• "+st.link(f.Ref, f.Ref)+" "+Escape(f.Message.In(st.Lang)))
 	}
+	if more := moreFindings(errs, warns, worst, st); more != "" {
+		lines = append(lines, more)
+	}
 	return lines
+}
+
+// moreFindings says how many findings the message does not list, and
+// where they are: the findings tab, linked. "" when every one is listed.
+func moreFindings(errs, warns int, shown []activity.Finding, st Style) string {
+	for _, f := range shown {
+		if f.Severity == activity.SeverityError {
+			errs--
+		} else {
+			warns--
+		}
+	}
+	errs, warns = max(errs, 0), max(warns, 0)
+	if errs+warns == 0 {
+		return ""
+	}
+	tab := st.link(st.Tabs.Findings, st.t(st.Tabs.Findings+" タブ", "the "+st.Tabs.Findings+" tab"))
+	var ja, en []string
+	if errs > 0 {
+		ja, en = append(ja, "エラー "+strconv.Itoa(errs)+"件"), append(en, plural(errs, "error", "errors"))
+	}
+	if warns > 0 {
+		ja, en = append(ja, "注意 "+strconv.Itoa(warns)+"件"), append(en, plural(warns, "warning", "warnings"))
+	}
+	return st.t(
+		"ほかに "+strings.Join(ja, "・")+" があります。すべて "+tab+" に一覧があります",
+		"Not listed here: "+strings.Join(en, " and ")+"; all are in "+tab,
+	)
 }
 
 func renderFiling(d *doc, m activity.Message, st Style) {
@@ -99,6 +130,9 @@ func renderFiling(d *doc, m activity.Message, st Style) {
 		))
 		for _, x := range f.Worst {
 			lines = append(lines, "• "+st.link(x.Ref, x.Ref)+" "+Escape(x.Message.In(st.Lang)))
+		}
+		if more := moreFindings(f.Errors, 0, f.Worst, st); more != "" {
+			lines = append(lines, more)
 		}
 	} else {
 		lines = append(lines, st.t(
