@@ -7,6 +7,7 @@ import (
 	"github.com/katsudo-npo/katsudo/bot"
 	"github.com/katsudo-npo/katsudo/retry"
 	"github.com/katsudo-npo/katsudo/sync/sheets"
+	"github.com/katsudo-npo/katsudo/sync/xlsx"
 )
 
 // Exit statuses, as the README promises: 0 all is well; 1 the command
@@ -27,6 +28,9 @@ const (
 var googleOrSlack = []error{
 	sheets.ErrNoAccess, sheets.ErrSpreadsheetNotFound, sheets.ErrSignIn,
 	sheets.ErrAPIDisabled, sheets.ErrUnavailable, sheets.ErrRefused,
+	// The local workbook is open in an editor or read-only: the run did
+	// not write, and --force is the way through.
+	xlsx.ErrInUse, xlsx.ErrReadOnly,
 }
 
 // exitCode is the status a command's error ends katsudo with.

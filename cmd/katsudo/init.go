@@ -26,6 +26,7 @@ func runInit(ctx context.Context, e env, args []string) error {
 	fs.SetOutput(e.stderr)
 	cfgPath := fs.String("config", "", "the config file to write (default katsudo.yaml)")
 	workbook := fs.String("workbook", "", "lay out this local .xlsx (created when missing) instead of the Google spreadsheet")
+	force := fs.Bool("force", false, "lay out the local workbook even when it is read-only or Excel/LibreOffice has it open")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -62,7 +63,9 @@ func runInit(ctx context.Context, e env, args []string) error {
 	var changes []activity.Text
 	switch {
 	case cfg.Workbook != "":
-		changes, err = xlsx.OpenWorkbook(cfg.Workbook).Setup(ctx, tmpl)
+		wb := xlsx.OpenWorkbook(cfg.Workbook)
+		wb.Force = *force
+		changes, err = wb.Setup(ctx, tmpl)
 	case cfg.SpreadsheetID != "":
 		var s *sheets.Spreadsheet
 		if s, err = openSpreadsheet(ctx, j, e); err == nil {

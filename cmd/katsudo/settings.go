@@ -27,6 +27,7 @@ type flags struct {
 	now      string
 	format   string
 	unit     string
+	force    bool
 }
 
 func newFlagSet(name string, e env, f *flags) *flag.FlagSet {
@@ -38,6 +39,7 @@ func newFlagSet(name string, e env, f *flags) *flag.FlagSet {
 	fs.StringVar(&f.now, "now", "", "the moment to act as if it were (RFC 3339, default: now)")
 	fs.StringVar(&f.format, "format", "text", "output format: text or json")
 	fs.StringVar(&f.unit, "unit", "", "report money in yen or sen (千円); default from the config")
+	fs.BoolVar(&f.force, "force", false, "write the local workbook even when it is read-only or Excel/LibreOffice has it open (a lock file left by a crash)")
 	return fs
 }
 
@@ -52,6 +54,9 @@ type settings struct {
 	fy   int // --fy: the fiscal year by the year it starts in; 0 the year being filed
 	lang activity.Lang
 	json bool
+	// force writes the local workbook even when it looks open in an
+	// editor or is read-only (--force).
+	force bool
 }
 
 // parse reads the flags and the config; every problem is a usage error.
@@ -99,6 +104,7 @@ func parse(fs *flag.FlagSet, f *flags, e env, args []string) (*settings, error) 
 		return nil, fmt.Errorf("--fy %d: give the year the fiscal year starts in, like 2021", f.fy)
 	}
 	j.fy = f.fy
+	j.force = f.force
 	return j, nil
 }
 
@@ -123,7 +129,9 @@ func (j *settings) tabs() activity.Tabs {
 func (j *settings) open(ctx context.Context, e env) (book, error) {
 	switch {
 	case j.cfg.Workbook != "":
-		return xlsx.OpenWorkbook(j.cfg.Workbook), nil
+		wb := xlsx.OpenWorkbook(j.cfg.Workbook)
+		wb.Force = j.force
+		return wb, nil
 	case j.cfg.SpreadsheetID != "":
 		return openSheets(ctx, j, e)
 	}

@@ -90,6 +90,11 @@ func (w *Workbook) addValidations(ctx context.Context, tabs []activity.TemplateT
 	if err != nil {
 		return nil, err
 	}
+	if !w.Force {
+		if err := checkFree(target); err != nil {
+			return nil, fmt.Errorf("set up %s: %w", w.path, err)
+		}
+	}
 	f, perm, err := openExcelize(target)
 	if err != nil {
 		return nil, fmt.Errorf("set up %s: %w", w.path, err)

@@ -14,6 +14,10 @@ import (
 // the input tabs from it and writes the report and the findings back into it.
 type Workbook struct {
 	path string
+	// Force writes the workbook even when it is read-only or its editor's
+	// lock file is beside it (ErrReadOnly, ErrInUse): for a lock file left
+	// by a crashed editor.
+	Force bool
 	// mu makes this process's Writes one at a time, so that two Writes
 	// never both start from the same old file and lose each other's tabs.
 	mu sync.Mutex

@@ -62,6 +62,11 @@ func (w *Workbook) rewrite(ctx context.Context, plan func(*xlsxPackage) (*bookPl
 	if err != nil {
 		return fmt.Errorf("write %s: %w", w.path, err)
 	}
+	if !w.Force {
+		if err := checkFree(target); err != nil {
+			return fmt.Errorf("write %s: %w", w.path, err)
+		}
+	}
 	p, perm, err := openForWrite(target)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", w.path, err)
