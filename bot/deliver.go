@@ -12,88 +12,49 @@ import (
 )
 
 // Deliver sends each message, part by part, that the store has not
-// recorded, and records it with Slack's ts. With a bot token it first
-// searches the conversation for the message's key, so that a message an
-// interrupted run sent is recorded rather than sent again. A member who
-// cannot be reached, or a channel the app is not in, is a Problem and the
-// other messages still go out; an error stops the run (a token Slack
-// refuses, Slack down, rate limits beyond MaxWait, a record that cannot
-// be written), after recording what was sent.
+// recorded, exactly once, through an outbox:
+//
+//  1. every part to send is claimed in the store, in one call;
+//  2. the parts the store grants are sent — a part another run had
+//     claimed and never confirmed is first looked for in the
+//     conversation's history (GrantRecover), and recorded instead of sent
+//     when it is there;
+//  3. what Slack accepted is confirmed in the store, in one call, even
+//     when the run is interrupted.
+//
+// The history is searched only to settle what is unknown, never as the
+// routine guard: a claim left by an earlier run, a post whose answer was
+// lost, an ok without a ts, a rate-limit wait (another machine may have
+// posted meanwhile). When it cannot be searched the part stays claimed and
+// unconfirmed (Outcome.Unsettled) rather than risk a second post. A member
+// who cannot be reached, or a channel the app is not in, is a Problem and
+// the other messages still go out; an error stops the run (a token Slack
+// refuses, Slack down, rate limits beyond MaxWait, a store that cannot be
+// written), after confirming what was sent.
 func (s *Sender) Deliver(ctx context.Context, msgs []activity.Message, st Style, store Store) (out Outcome, err error) {
-	var pending []activity.SentRecord
-	flush := func(ctx context.Context) error {
-		if len(pending) == 0 {
-			return nil
-		}
-		if err := store.Record(ctx, pending); err != nil {
-			return fmt.Errorf("record %d sent Slack messages: %w", len(pending), err)
-		}
-		pending = nil
-		return nil
+	type item struct {
+		m     activity.Message
+		parts []Part
 	}
-	defer func() {
-		// What was sent is recorded even when the run was interrupted
-		// (SIGTERM), so that the next run need not find it in Slack.
-		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-		defer cancel()
-		if ferr := flush(rctx); ferr != nil && err == nil {
-			err = ferr
-		}
-		s.log.Info("slack delivery", "sent", len(out.Sent), "recovered", len(out.Recovered), "skipped", out.Skipped, "problems", len(out.Problems))
-	}()
+	var items []item
+	var claims []activity.SentRecord
 	dmsWithoutToken := 0
 	for _, m := range msgs {
-		if err := ctx.Err(); err != nil {
-			return out, err
-		}
 		if !m.To.IsChannel() && s.client == nil {
 			dmsWithoutToken++
 			continue
 		}
-		if allRecorded(Render(m, st), store) {
-			out.Skipped++
-			continue
-		}
-		dest, prob, err := s.destination(ctx, m)
-		if err != nil {
-			return out, err
-		}
-		if prob != nil {
-			out.Problems = append(out.Problems, *prob)
-			continue
-		}
-		mst := st
-		if m.Escalation != nil && st.Mentions && s.client != nil {
-			mst.userID = func(mem *activity.Member) string {
-				id, _ := s.user(ctx, mem)
-				return id
-			}
-		}
-		for _, p := range Render(m, mst) {
+		it := item{m: m}
+		for _, p := range Render(m, st) {
 			if store.Recorded(p.Key) {
 				out.Skipped++
 				continue
 			}
-			rec, recovered, prob, err := s.deliverPart(ctx, m, p, dest)
-			if err != nil {
-				return out, err
-			}
-			if prob != nil {
-				out.Problems = append(out.Problems, *prob)
-				break
-			}
-			if recovered {
-				out.Recovered = append(out.Recovered, rec)
-			} else {
-				out.Sent = append(out.Sent, rec)
-			}
-			pending = append(pending, rec)
-			if m.To.IsChannel() || len(pending) >= s.o.FlushEvery {
-				if err := flush(ctx); err != nil {
-					return out, err
-				}
-			}
-			s.log.Debug("slack message", "kind", m.Kind, "period", m.Period, "recovered", recovered)
+			it.parts = append(it.parts, p)
+			claims = append(claims, s.record(m, p, ""))
+		}
+		if len(it.parts) > 0 {
+			items = append(items, it)
 		}
 	}
 	if dmsWithoutToken > 0 {
@@ -102,16 +63,113 @@ func (s *Sender) Deliver(ctx context.Context, msgs []activity.Message, st Style,
 			En: "could not send " + strconv.Itoa(dmsWithoutToken) + " reminder DMs: DMs need a bot token; set SLACK_BOT_TOKEN to the Slack app's Bot User OAuth Token (xoxb-…)",
 		}})
 	}
+	if len(claims) == 0 {
+		return out, nil
+	}
+	grants, err := store.Claim(ctx, claims)
+	if err != nil {
+		return out, err
+	}
+	var confirmed []activity.SentRecord
+	defer func() {
+		// What was sent is confirmed even when the run was interrupted
+		// (SIGTERM), so that the next run need not search Slack for it.
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		if len(confirmed) > 0 {
+			if cerr := store.Confirm(rctx, confirmed); cerr != nil && err == nil {
+				err = fmt.Errorf("record %d sent Slack messages: %w", len(confirmed), cerr)
+			}
+		}
+		s.log.Info("slack delivery", "sent", len(out.Sent), "recovered", len(out.Recovered), "skipped", out.Skipped,
+			"busy", out.Busy, "unsettled", out.Unsettled, "problems", len(out.Problems))
+	}()
+	for _, it := range items {
+		var mine []Part
+		for _, p := range it.parts {
+			if grants[p.Key] == GrantNone {
+				out.Busy++
+				continue
+			}
+			mine = append(mine, p)
+		}
+		if len(mine) == 0 {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
+		if !store.Live() {
+			out.Unsettled += len(mine) // the lease is nearly over: a later run sends these
+			continue
+		}
+		m := it.m
+		dest, prob, err := s.destination(ctx, m)
+		if err != nil {
+			return out, err
+		}
+		if prob != nil {
+			out.Problems = append(out.Problems, *prob)
+			continue
+		}
+		if m.Escalation != nil && st.Mentions && s.client != nil {
+			mst := st
+			mst.userID = func(mem *activity.Member) string {
+				id, _ := s.user(ctx, mem)
+				return id
+			}
+			mine = rerender(m, mst, mine)
+		}
+		for _, p := range mine {
+			rec, how, prob, err := s.deliverPart(ctx, m, p, dest, grants[p.Key] == GrantRecover)
+			if err != nil {
+				return out, err
+			}
+			if prob != nil {
+				out.Problems = append(out.Problems, *prob)
+				break
+			}
+			switch how {
+			case delivered:
+				out.Sent = append(out.Sent, rec)
+			case found:
+				out.Recovered = append(out.Recovered, rec)
+			default:
+				out.Unsettled++
+				continue
+			}
+			confirmed = append(confirmed, rec)
+			s.log.Debug("slack message", "kind", m.Kind, "period", m.Period, "recovered", how == found)
+		}
+	}
 	return out, nil
 }
 
-func allRecorded(parts []Part, store Store) bool {
-	for _, p := range parts {
-		if !store.Recorded(p.Key) {
-			return false
+// rerender renders a message again with st, keeping the parts in keep.
+func rerender(m activity.Message, st Style, keep []Part) []Part {
+	want := map[string]bool{}
+	for _, p := range keep {
+		want[p.Key] = true
+	}
+	var out []Part
+	for _, p := range Render(m, st) {
+		if want[p.Key] {
+			out = append(out, p)
 		}
 	}
-	return true
+	return out
+}
+
+// record is the 送信履歴 row of a part sent to dest.
+func (s *Sender) record(m activity.Message, p Part, dest string) activity.SentRecord {
+	rec := activity.SentRecord{Key: p.Key, Kind: m.Kind, Period: m.Period, Recipient: m.To.Name(), Channel: dest}
+	if m.To.IsChannel() {
+		rec.Recipient = s.o.Channel
+		if s.client == nil {
+			rec.Recipient = "webhook"
+		}
+	}
+	return rec
 }
 
 // destination is where a message goes: the DM channel with its member,
@@ -152,35 +210,49 @@ func (s *Sender) user(ctx context.Context, mem *activity.Member) (string, error)
 	return "", errBadSlack
 }
 
-// deliverPart sends one part unless the conversation already holds it.
-func (s *Sender) deliverPart(ctx context.Context, m activity.Message, p Part, dest string) (activity.SentRecord, bool, *Problem, error) {
-	rec := activity.SentRecord{Key: p.Key, Kind: m.Kind, Period: m.Period, Recipient: m.To.Name(), Channel: dest}
-	if m.To.IsChannel() {
-		rec.Recipient = s.o.Channel
-	}
+// fate is what became of one part: delivered by this run, found in the
+// history (an earlier try delivered it), or unknown.
+type fate int
+
+const (
+	unknown fate = iota
+	delivered
+	found
+)
+
+// deliverPart sends one part, or finds it in the conversation's history
+// when an earlier run may have sent it (recover).
+func (s *Sender) deliverPart(ctx context.Context, m activity.Message, p Part, dest string, recover bool) (activity.SentRecord, fate, *Problem, error) {
+	rec := s.record(m, p, dest)
 	if s.client == nil {
+		if recover {
+			// A webhook's channel cannot be searched: whether the earlier
+			// run's post went out cannot be known, so it is not posted again.
+			return rec, unknown, nil, nil
+		}
 		if err := s.postWebhook(ctx, p); err != nil {
-			return rec, false, channelProblem(err, "webhook"), fatal(err)
+			return rec, unknown, channelProblem(err, "webhook"), fatal(err)
 		}
 		rec.Time, rec.Channel, rec.Recipient = s.o.Now(), "webhook", "webhook"
-		return rec, false, nil, nil
+		return rec, delivered, nil, nil
 	}
 	since := m.Day.Time(s.o.Location).Add(-24 * time.Hour)
-	ts, found, err := s.findKey(ctx, dest, p.Key, since)
-	switch {
-	case err != nil && slackErr(err) == "missing_scope":
-		s.noHist = true
-		s.log.Warn("slack history not readable: the token lacks im:history or channels:history")
-	case err != nil:
-		return rec, false, s.sendProblem(m, err), fatal(err)
-	case found:
-		rec.Time, rec.TS = s.o.Now(), ts
-		return rec, true, nil, nil
+	if recover {
+		ts, how, err := s.settle(ctx, dest, p.Key, since)
+		switch {
+		case err != nil:
+			return rec, unknown, s.sendProblem(m, err), fatal(err)
+		case how == found:
+			rec.Time, rec.TS = s.o.Now(), ts
+			return rec, found, nil, nil
+		case how == unknown:
+			return rec, unknown, nil, nil
+		}
 	}
 	meta := slack.SlackMetadata{EventType: metaEvent, EventPayload: map[string]any{"key": p.Key, "kind": string(m.Kind), "period": m.Period}}
-	ch, ts, recovered, err := s.post(ctx, dest, p, meta, since)
+	ch, ts, how, err := s.postOnce(ctx, dest, p, meta, since)
 	if err != nil {
-		return rec, false, s.sendProblem(m, err), fatal(err)
+		return rec, unknown, s.sendProblem(m, err), fatal(err)
 	}
 	if ch != "" {
 		rec.Channel = ch
@@ -189,7 +261,7 @@ func (s *Sender) deliverPart(ctx context.Context, m activity.Message, p Part, de
 		}
 	}
 	rec.Time, rec.TS = s.o.Now(), ts
-	return rec, recovered, nil, nil
+	return rec, how, nil, nil
 }
 
 func (s *Sender) sendProblem(m activity.Message, err error) *Problem {

@@ -71,8 +71,10 @@ func style(lang activity.Lang) bot.Style {
 	return bot.Style{Lang: lang, Tabs: activity.DefaultTabs, Link: sheetLink}
 }
 
-// memStore is the record kept in memory. fail makes that many Record
-// calls fail first, as when katsudo stops between sending and recording.
+// memStore is the outbox kept in memory, for one run at a time: a key
+// claimed before and never confirmed is granted for recovery. fail makes
+// that many Confirm calls fail first, as when katsudo stops between
+// sending and recording.
 type memStore struct {
 	log    activity.SentLog
 	fail   int
@@ -81,7 +83,22 @@ type memStore struct {
 
 func (m *memStore) Recorded(key string) bool { return m.log.Has(key) }
 
-func (m *memStore) Record(_ context.Context, recs []activity.SentRecord) error {
+func (m *memStore) Live() bool { return true }
+
+func (m *memStore) Claim(_ context.Context, claims []activity.SentRecord) (map[string]bot.Grant, error) {
+	g := map[string]bot.Grant{}
+	for _, r := range claims {
+		g[r.Key] = bot.GrantSend
+		if len(m.log.Claims(r.Key)) > 0 {
+			g[r.Key] = bot.GrantRecover
+		}
+		r.State = activity.StateClaimed
+		m.log.Add(r)
+	}
+	return g, nil
+}
+
+func (m *memStore) Confirm(_ context.Context, recs []activity.SentRecord) error {
 	if m.fail > 0 {
 		m.fail--
 		return errors.New("the machine stopped")
@@ -91,6 +108,17 @@ func (m *memStore) Record(_ context.Context, recs []activity.SentRecord) error {
 	}
 	m.writes++
 	return nil
+}
+
+// sent are the records of messages sent, claims left out.
+func (m *memStore) sent() []activity.SentRecord {
+	var out []activity.SentRecord
+	for _, r := range m.log.Records {
+		if r.Sent() {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // fakeClock sleeps without waiting and remembers the waits.

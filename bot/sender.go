@@ -13,14 +13,37 @@ import (
 	"github.com/slack-go/slack"
 )
 
-// Store is the record of what was sent (the 送信履歴 tab). Deliver asks it
-// before sending and tells it after; the caller reads and writes the tab.
+// Store is the outbox: the record of what was sent and what runs are
+// about to send (the 送信履歴 tab). Deliver asks it what was sent,
+// claims in one call every message it means to send, sends those the
+// store grants, and confirms what Slack accepted in one call.
 type Store interface {
 	// Recorded reports whether a message with this key was sent.
 	Recorded(key string) bool
-	// Record adds messages that were sent to the record, in one write.
-	Record(ctx context.Context, recs []activity.SentRecord) error
+	// Claim records that this run is about to send these messages and
+	// says, for each key, what the run may do; a key left out is
+	// GrantNone.
+	Claim(ctx context.Context, claims []activity.SentRecord) (map[string]Grant, error)
+	// Confirm records messages Slack accepted.
+	Confirm(ctx context.Context, recs []activity.SentRecord) error
+	// Live reports whether this run's claims hold long enough to send
+	// one more message.
+	Live() bool
 }
+
+// Grant is what a run may do with a message it claimed.
+type Grant int
+
+const (
+	// GrantNone: another run holds the message, or sent it; do not send.
+	GrantNone Grant = iota
+	// GrantSend: this run's claim is the earliest that holds; send.
+	GrantSend
+	// GrantRecover: an earlier run claimed the message and never
+	// confirmed it — it may have gone out. Search the conversation's
+	// history first; send only when it is not there.
+	GrantRecover
+)
 
 // Options configure a Sender. A bot token sends everything; a webhook
 // URL alone sends the channel's messages and reports DMs as not possible.
@@ -40,9 +63,6 @@ type Options struct {
 	// MaxWait bounds the time one Deliver spends waiting on Slack's rate
 	// limits (default 2 minutes); past it, the rest waits for the next run.
 	MaxWait time.Duration
-	// FlushEvery is how many DMs are sent between writes of the record
-	// (default 10); channel messages are recorded one by one.
-	FlushEvery int
 	// Sleep and Now stand in for the clock in tests.
 	Sleep func(ctx context.Context, d time.Duration) error
 	Now   func() time.Time
@@ -75,9 +95,6 @@ type userResult struct {
 func New(o Options) *Sender {
 	if o.MaxWait <= 0 {
 		o.MaxWait = 2 * time.Minute
-	}
-	if o.FlushEvery <= 0 {
-		o.FlushEvery = 10
 	}
 	if o.Location == nil {
 		o.Location = time.UTC
@@ -132,6 +149,13 @@ type Outcome struct {
 	Recovered []activity.SentRecord
 	// Skipped counts messages the record already held.
 	Skipped int
+	// Busy counts messages another run had claimed and is sending.
+	Busy int
+	// Unsettled counts messages whose fate Slack left unknown — the
+	// answer was lost and the history could not be searched — or that
+	// this run had no time left to send: they stay claimed, and a later
+	// run settles them (searching the history) before sending.
+	Unsettled int
 	// Problems are what kept a message from going out, each with its fix.
 	Problems []Problem
 }

@@ -184,39 +184,6 @@ func (s *Sender) findKey(ctx context.Context, channel, key string, since time.Ti
 	return "", false, nil
 }
 
-// post sends one part with chat.postMessage, one message a second per
-// channel at most, as Slack asks. A server error leaves it unknown whether
-// the message went out, so the history is searched before trying again.
-func (s *Sender) post(ctx context.Context, channel string, p Part, meta slack.SlackMetadata, since time.Time) (ch, ts string, recovered bool, err error) {
-	pause := time.Second
-	for attempt := 0; ; attempt++ {
-		if last, ok := s.lastPost[channel]; ok {
-			if wait := time.Second - s.o.Now().Sub(last); wait > 0 {
-				if err := s.o.Sleep(ctx, wait); err != nil {
-					return "", "", false, err
-				}
-			}
-		}
-		err = s.do(ctx, "chat.postMessage", false, func() (err error) {
-			ch, ts, err = s.client.PostMessageContext(ctx, channel,
-				slack.MsgOptionText(p.Text, false), slack.MsgOptionBlocks(p.Blocks...), slack.MsgOptionMetadata(meta),
-				slack.MsgOptionDisableLinkUnfurl(), slack.MsgOptionDisableMediaUnfurl())
-			return err
-		})
-		s.lastPost[channel] = s.o.Now()
-		if err == nil || attempt == 2 || !transient(err) {
-			return ch, ts, false, err
-		}
-		if found, ok, herr := s.findKey(ctx, channel, p.Key, since); herr == nil && ok {
-			return channel, found, true, nil
-		}
-		if err := s.o.Sleep(ctx, pause); err != nil {
-			return "", "", false, err
-		}
-		pause *= 2
-	}
-}
-
 // postWebhook sends one part to the incoming webhook. Webhooks carry no
 // metadata and return no ts, and their channel cannot be searched: the
 // record alone keeps these messages from going out twice.

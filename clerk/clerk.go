@@ -13,8 +13,10 @@ import (
 
 // Book is the organisation's spreadsheet: the Google spreadsheet or a
 // local workbook. Read reads whole tabs in one request; a tab that does
-// not exist fails the read. Write replaces whole tabs in one request and
-// touches no other tab.
+// not exist fails the read with an *activity.TabNotFoundError. Write
+// replaces whole tabs in one request and touches no other tab. A Book
+// that is also an Appender (both adapters are) lets the 送信履歴 tab grow
+// by appended rows instead of being rewritten.
 type Book interface {
 	Read(ctx context.Context, tabs []string) (map[string]activity.Grid, error)
 	Write(ctx context.Context, sheets []activity.Sheet) error
@@ -57,6 +59,32 @@ type Clerk struct {
 	// Buttons puts 「記入する」 and 「活動なし」 on reminders: set when
 	// serve takes members' requests from Slack (see Desk).
 	Buttons bool
+	// Holder names this katsudo — its machine and lock file — in the
+	// claims it writes. The caller sets it only while it holds the lock:
+	// a claim by the same holder and another run is then a run that has
+	// ended (it crashed before confirming), not one still sending. ""
+	// when katsudo runs without a lock.
+	Holder string
+	// Lease is how long a run's claims hold (default DefaultLease).
+	Lease time.Duration
+	// Clock measures how long a run has been sending, against its lease
+	// (default time.Now). It is not the pass's moment, which every method
+	// takes as an argument.
+	Clock func() time.Time
+}
+
+func (c *Clerk) lease() time.Duration {
+	if c.Lease <= 0 {
+		return DefaultLease
+	}
+	return c.Lease
+}
+
+func (c *Clerk) clock() time.Time {
+	if c.Clock == nil {
+		return time.Now()
+	}
+	return c.Clock()
 }
 
 // log is the clerk's logger, or one that discards.

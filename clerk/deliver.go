@@ -41,11 +41,11 @@ type textError struct {
 func (e *textError) Error() string { return e.text.In(e.lang) }
 func (e *textError) Unwrap() error { return e.err }
 
-// deliver sends msgs through a new Messenger, each once, recording them
-// in the 送信履歴 tab that was read as sent. An error that stops the run
+// deliver sends msgs through a new Messenger, each once, with the
+// 送信履歴 tab as read as its outbox. An error that stops the run
 // comes back as its fix, in the organisation's language, with its cause.
-func (c *Clerk) deliver(ctx context.Context, now time.Time, sent *activity.SentLog, msgs []activity.Message) (bot.Outcome, error) {
-	store := &sentStore{c: c, now: now, log: sent}
+func (c *Clerk) deliver(ctx context.Context, now time.Time, in Input, msgs []activity.Message) (bot.Outcome, error) {
+	store := newOutbox(c, now, in)
 	out, err := c.Slack().Deliver(ctx, msgs, c.Style(ctx), store)
 	var fe *bot.FatalError
 	if errors.As(err, &fe) {

@@ -87,7 +87,7 @@ func MustClerk(tb testing.TB, b clerk.Book, s *slacktest.Server) *clerk.Clerk {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	c := &clerk.Clerk{Config: cfg, Book: b, Schedules: sch}
+	c := &clerk.Clerk{Config: cfg, Book: b, Schedules: sch, Holder: "test-machine"}
 	if s != nil {
 		c.Slack = func() clerk.Messenger {
 			return bot.New(bot.Options{
@@ -116,7 +116,9 @@ func sentKeys(tb testing.TB, wb string) map[string]string {
 	}
 	out := map[string]string{}
 	for _, r := range l.Records {
-		out[r.Key] = r.TS
+		if r.Sent() {
+			out[r.Key] = r.TS
+		}
 	}
 	return out
 }
@@ -131,10 +133,24 @@ func postedKeys(s *slacktest.Server) map[string]int {
 	return n
 }
 
-// failingBook is a workbook that cannot be written: katsudo stops after
-// sending and before recording.
-type failingBook struct{ clerk.Book }
+// stoppingBook is a book whose changes fail after the first ok ones: with
+// ok 1, the claims are written and the confirmations are not, as when
+// katsudo stops between sending and recording.
+type stoppingBook struct {
+	clerk.Book
+	ok int
+}
 
-func (failingBook) Write(context.Context, []activity.Sheet) error {
-	return errors.New("the machine stopped")
+func (b *stoppingBook) Write(ctx context.Context, s []activity.Sheet) error {
+	if b.ok--; b.ok < 0 {
+		return errors.New("the machine stopped")
+	}
+	return b.Book.Write(ctx, s)
+}
+
+func (b *stoppingBook) Append(ctx context.Context, tab, at string, rows [][]string) (string, error) {
+	if b.ok--; b.ok < 0 {
+		return "", errors.New("the machine stopped")
+	}
+	return b.Book.(clerk.Appender).Append(ctx, tab, at, rows)
 }

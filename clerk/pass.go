@@ -89,7 +89,7 @@ func (c *Clerk) Pass(ctx context.Context, now time.Time, plan Plan) (Outcome, er
 		out.NoSlack = true
 		return out, nil
 	}
-	out.Slack, err = c.deliver(ctx, now, in.Sent, msgs)
+	out.Slack, err = c.deliver(ctx, now, in, msgs)
 	return out, err
 }
 

@@ -14,6 +14,11 @@ import (
 type Input struct {
 	activity.Input
 	Sent *activity.SentLog
+	// The 送信履歴 tab as read: its table (nil when blank or missing),
+	// its rows up to the last non-empty one, and whether it is missing.
+	sentTable   *activity.Table
+	sentRows    int
+	sentMissing bool
 }
 
 // Read reads the three tabs members write and the 送信履歴 record in one
@@ -32,10 +37,10 @@ func (c *Clerk) Read(ctx context.Context) (Input, error) {
 	}
 	in := Input{Input: activity.Input{Tabs: t, Log: grids[t.Log], Programs: grids[t.Programs], Members: grids[t.Members]}}
 	if sentMissing {
-		in.Sent = &activity.SentLog{}
+		in.Sent, in.sentMissing = &activity.SentLog{}, true
 		return in, nil
 	}
-	in.Sent, err = c.parseSent(grids[t.Sent])
+	err = c.parseSent(&in, grids[t.Sent])
 	return in, err
 }
 
@@ -48,31 +53,54 @@ func missingTab(err error) string {
 	return ""
 }
 
-// readSent reads the 送信履歴 tab alone; a tab not created yet is an
+// readSentTab reads the 送信履歴 tab alone; a tab not created yet is an
 // empty record.
-func (c *Clerk) readSent(ctx context.Context) (*activity.SentLog, error) {
+func (c *Clerk) readSentTab(ctx context.Context) (Input, error) {
 	tab := c.Tabs().Sent
+	var in Input
 	grids, err := c.Book.Read(ctx, []string{tab})
 	if missingTab(err) == tab {
-		return &activity.SentLog{}, nil
+		in.Sent, in.sentMissing = &activity.SentLog{}, true
+		return in, nil
 	}
 	if err != nil {
-		return nil, err
+		return in, err
 	}
-	return c.parseSent(grids[tab])
+	err = c.parseSent(&in, grids[tab])
+	return in, err
+}
+
+// readSent reads the 送信履歴 record alone; a tab not created yet is an
+// empty record.
+func (c *Clerk) readSent(ctx context.Context) (*activity.SentLog, error) {
+	in, err := c.readSentTab(ctx)
+	return in.Sent, err
 }
 
 // parseSent reads the record from the tab's grid. A tab whose キー column
 // is gone stops katsudo: it could not tell what it sent.
-func (c *Clerk) parseSent(g activity.Grid) (*activity.SentLog, error) {
-	l, fs := activity.ReadSentLog(c.Tabs().Sent, g)
+func (c *Clerk) parseSent(in *Input, g activity.Grid) error {
+	l, t, fs := activity.ReadSentTable(c.Tabs().Sent, g)
 	if len(fs) > 0 {
-		return nil, errors.New(fs[0].Message.In(c.Lang()) + activity.Text{
+		return errors.New(fs[0].Message.In(c.Lang()) + activity.Text{
 			Ja: "（何を送ったか分からないため、何も送りません）",
 			En: " (katsudo cannot tell what it sent, so it sends nothing)",
 		}.In(c.Lang()))
 	}
-	return l, nil
+	in.Sent, in.sentTable, in.sentRows = l, t, filledRows(g)
+	return nil
+}
+
+// filledRows is the number of rows up to the last non-empty one.
+func filledRows(g activity.Grid) int {
+	for n := len(g); n > 0; n-- {
+		for _, c := range g[n-1] {
+			if c.String() != "" {
+				return n
+			}
+		}
+	}
+	return 0
 }
 
 // Result is the year compiled: the log as read, the report and every

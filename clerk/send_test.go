@@ -54,7 +54,7 @@ func TestSend(t *testing.T) {
 	t.Run("CrashBetweenSendingAndRecording", func(t *testing.T) {
 		wb := MustWorkbook(t, t.TempDir(), 12)
 		s := MustSlack(t, 12)
-		crashed := MustClerk(t, failingBook{xlsx.OpenWorkbook(wb)}, s)
+		crashed := MustClerk(t, &stoppingBook{Book: xlsx.OpenWorkbook(wb), ok: 1}, s)
 		if _, err := crashed.Send(ctx, dec1, remind); err == nil {
 			t.Fatal("Send did not report the failed write")
 		}

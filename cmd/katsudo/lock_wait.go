@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/katsudo-npo/katsudo/activity"
@@ -51,4 +52,12 @@ func lockToSend(ctx context.Context, e env, j *settings) (*fileLock, error) {
 		return nil, lockError(err)
 	}
 	return l, nil
+}
+
+// holderID names this katsudo in the claims it writes while it holds the
+// lock at path: its machine and its lock file. Another run with the same
+// name has ended, since this one holds the lock.
+func holderID(path string) string {
+	host, _ := os.Hostname()
+	return host + ":" + path
 }

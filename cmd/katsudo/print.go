@@ -72,6 +72,12 @@ func printOutcome(w io.Writer, out bot.Outcome, lang activity.Lang) {
 		Ja: "Slack：送信 " + n(len(out.Sent)) + "件、送信済み " + n(out.Skipped) + "件、前回送信分を記録 " + n(len(out.Recovered)) + "件",
 		En: "Slack: " + n(len(out.Sent)) + " sent, " + n(out.Skipped) + " already sent, " + n(len(out.Recovered)) + " sent earlier and recorded now",
 	}.In(lang))
+	if out.Busy > 0 || out.Unsettled > 0 {
+		fmt.Fprintln(w, activity.Text{
+			Ja: "別の katsudo が送信中 " + n(out.Busy) + "件、届いたか確かめられなかったもの " + n(out.Unsettled) + "件（次回の実行で Slack の履歴を確かめてから送ります）",
+			En: n(out.Busy) + " being sent by another katsudo, " + n(out.Unsettled) + " not known to have arrived (the next run checks Slack's history before sending them)",
+		}.In(lang))
+	}
 	for _, r := range out.Sent {
 		fmt.Fprintln(w, "  ✓ "+string(r.Kind)+" "+r.Period+" → "+r.Recipient)
 	}

@@ -57,6 +57,9 @@ func runSlack(ctx context.Context, e env, args []string, name string, kinds []ac
 		return err
 	}
 	defer l.Unlock()
+	if l != nil {
+		c.Holder = holderID(l.path)
+	}
 	return sendDue(ctx, c, j, e, plan)
 }
 

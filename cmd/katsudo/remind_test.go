@@ -89,7 +89,9 @@ func sentKeys(tb testing.TB, wb string) map[string]string {
 	}
 	out := map[string]string{}
 	for _, r := range l.Records {
-		out[r.Key] = r.TS
+		if r.Sent() {
+			out[r.Key] = r.TS
+		}
 	}
 	return out
 }

@@ -43,6 +43,9 @@ func runRun(ctx context.Context, e env, args []string) error {
 		return lockError(err)
 	}
 	defer l.Unlock()
+	if l != nil {
+		o.clerk.Holder = holderID(path)
+	}
 	start := time.Now()
 	out, err := o.pass(ctx, j.now, clerk.Plan{Report: true, Slack: true})
 	logOutcome(o.log, "run", out, time.Since(start), err != nil)
@@ -136,7 +139,8 @@ func logOutcome(log *slog.Logger, job string, out clerk.Outcome, took time.Durat
 		if out.Held > 0 {
 			attrs = append(attrs, "next_release", out.Next.Format(time.RFC3339))
 		}
-		attrs = append(attrs, "sent", len(out.Slack.Sent), "recovered", len(out.Slack.Recovered), "already_sent", out.Slack.Skipped)
+		attrs = append(attrs, "sent", len(out.Slack.Sent), "recovered", len(out.Slack.Recovered), "already_sent", out.Slack.Skipped,
+			"sent_by_another", out.Slack.Busy, "unsettled", out.Slack.Unsettled)
 	}
 	msg := "pass done"
 	if failed {

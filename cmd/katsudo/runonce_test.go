@@ -173,12 +173,37 @@ func TestRunSheets(t *testing.T) {
 	if first == nil || len(first.Query["ranges"]) != 4 {
 		t.Errorf("the first read asked for %v; want the four tabs at once", first)
 	}
-	if rows := srv.Values(sheet, "送信履歴"); len(rows) != 3 {
-		t.Errorf("送信履歴 has %d rows, want the header and 2 messages", len(rows))
+	if sent, claims := sentInSheet(t, srv.Values(sheet, "送信履歴")); len(sent) != 2 || claims != 2 {
+		t.Errorf("送信履歴 confirms %v and holds %d claims; want 2 messages, each claimed then confirmed", sent, claims)
 	}
 	counts := map[string]int{}
 	for _, r := range srv.Requests() {
 		counts[r.Kind]++
 	}
 	t.Logf("Google Sheets requests of one run that sent 2 messages: %v", counts)
+}
+
+// sentInSheet reads the 送信履歴 tab of the fake Google spreadsheet: how
+// many rows confirm a message sent, per key, and how many claim one.
+func sentInSheet(tb testing.TB, rows [][]any) (sent map[string]int, claims int) {
+	tb.Helper()
+	g := make(activity.Grid, len(rows))
+	for i, row := range rows {
+		for _, v := range row {
+			g[i] = append(g[i], activity.TextCell(fmt.Sprint(v)))
+		}
+	}
+	l, fs := activity.ReadSentLog("送信履歴", g)
+	if len(fs) > 0 {
+		tb.Fatal(fs)
+	}
+	sent = map[string]int{}
+	for _, r := range l.Records {
+		if r.Sent() {
+			sent[r.Key]++
+		} else {
+			claims++
+		}
+	}
+	return sent, claims
 }

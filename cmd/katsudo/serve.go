@@ -102,6 +102,9 @@ func (o *ops) serve(ctx context.Context, s *scheduler, startup cron.Job, ln net.
 		return lockError(err)
 	}
 	defer l.Unlock()
+	if l != nil {
+		o.clerk.Holder = holderID(path)
+	}
 	o.m.set(mLockHeld, 1)
 	s.health.active()
 	s.start()
