@@ -104,10 +104,19 @@ func CheckSubmission(d *Dataset, s Submission, fyStart time.Month, now time.Time
 	if !e.Date.IsZero() {
 		// The rest of the checks look at the row among the others, as the
 		// log's own check would once it is there.
-		d2 := d.WithEntry(e)
-		d2.Findings = nil
+		// Only the row's fiscal year matters to the row checks (duplicates,
+		// the program's usual amount): the check costs a year of rows.
 		fy := FiscalYearOf(e.Date.Time(time.UTC), fyStart)
-		for _, f := range Check(d2, Compile(d2, fy, Options{}), fy, now, loc) {
+		d2 := *d
+		d2.Findings = nil
+		d2.Entries = make([]Entry, 0, len(d.Entries)/4+1)
+		for i := range d.Entries {
+			if fy.Contains(d.Entries[i].Date) {
+				d2.Entries = append(d2.Entries, d.Entries[i])
+			}
+		}
+		d2.Entries = append(d2.Entries, e)
+		for _, f := range Check(&d2, Compile(&d2, fy, Options{}), fy, now, loc) {
 			if f.Row == row {
 				fs = append(fs, f)
 			}
