@@ -54,7 +54,7 @@ type workspace struct {
 func newWorkspace() workspace {
 	return workspace{
 		token:  Token,
-		scopes: "chat:write,im:write,im:history,channels:history,users:read,users:read.email",
+		scopes: "chat:write,im:write,im:history,channels:history,users:read,users:read.email,commands",
 		users:  map[string]*user{}, channels: map[string]*channel{},
 		faults: map[faultKey]Fault{}, counts: map[string]int{},
 	}

@@ -33,6 +33,11 @@ func doctorSlack(ctx context.Context, j *settings, e env) []string {
 	for _, p := range s.Check(ctx, members) {
 		out = append(out, p.Text.In(j.lang))
 	}
+	// Logging from Slack (SLACK_APP_TOKEN / SLACK_SIGNING_SECRET).
+	for _, p := range bot.CheckIntake(ctx, bot.IntakeCheck{BotToken: j.cfg.SlackBotToken, AppToken: j.cfg.SlackAppToken,
+		SigningSecret: j.cfg.SlackSigningSecret, APIURL: j.cfg.SlackAPIURL}) {
+		out = append(out, p.Text.In(j.lang))
+	}
 	return out
 }
 

@@ -36,8 +36,9 @@ func TestDeployFiles(t *testing.T) {
 		if err := yaml.Unmarshal(deployFile(t, "deploy/slack-app-manifest.yaml"), &m); err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(bot.RequiredScopes, m.OAuth.Scopes.Bot); diff != "" {
-			t.Errorf("scopes mismatch (-bot.RequiredScopes +manifest):\n%s", diff)
+		want := append(append([]string(nil), bot.RequiredScopes...), bot.IntakeScopes...)
+		if diff := cmp.Diff(want, m.OAuth.Scopes.Bot); diff != "" {
+			t.Errorf("scopes mismatch (-bot.RequiredScopes+IntakeScopes +manifest):\n%s", diff)
 		}
 	})
 	t.Run("CronJob", func(t *testing.T) {
