@@ -115,6 +115,10 @@ func (in *Intake) submit(cb slack.InteractionCallback) any {
 	st := in.o.Style
 	d := in.o.Desk.Current()
 	if d == nil {
+		in.later("read the spreadsheet", func(ctx context.Context) error {
+			_, err := in.o.Desk.Reload(ctx)
+			return err
+		})
 		return fieldErrors(map[string]string{"program": st.t("まだスプレッドシートを読み込めていません。少し待ってもう一度「記録する」を押してください", "The spreadsheet has not been read yet; press Save again in a moment")})
 	}
 	sub, probs := in.submission(d, cb)
