@@ -76,6 +76,12 @@ type Fault struct {
 	After      bool
 	Body       string
 	Echo       bool
+	// Lost makes the call take effect (a message is posted) and then
+	// drops the connection without an answer, as when Slack's answer is
+	// lost on the way back: the client sees a network error.
+	Lost bool
+	// NoTS answers chat.postMessage with ok but no ts, and posts nothing.
+	NoTS bool
 }
 
 // New starts a server with no users and no channels; Close stops it.
@@ -190,9 +196,13 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 	var body any
 	echo := "Authorization: " + r.Header.Get("Authorization") + " form: " + r.Form.Encode()
 	switch {
+	case ws.overLimit(method, call.At, w.Header()):
+		status = http.StatusTooManyRequests
+	case faulty && f.NoTS:
+		status, body = http.StatusOK, obj{"ok": true, "channel": form.Get("channel")}
 	case faulty && f.Echo && f.Status == 0:
 		status, body = http.StatusOK, fail("invalid_arguments "+echo)
-	case faulty && !f.After:
+	case faulty && !f.After && !f.Lost:
 		status = f.Status
 	case token != ws.tokenFor(method):
 		status, body = http.StatusOK, fail("invalid_auth")
@@ -207,6 +217,10 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 	}
 	call.Status = status
 	ws.calls = append(ws.calls, call)
+	if faulty && f.Lost {
+		dropConnection(w)
+		return
+	}
 	if faulty && f.Status == http.StatusTooManyRequests && f.RetryAfter > 0 {
 		w.Header().Set("Retry-After", itoa(f.RetryAfter))
 	}

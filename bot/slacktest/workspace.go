@@ -48,6 +48,7 @@ type workspace struct {
 	posts      []Post
 	seq        int
 	in         intakeState // views and chat.update (views.go)
+	limits     map[string]*rateLimit // per-method limits (limits.go)
 	socketURL  string
 }
 
