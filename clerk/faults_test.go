@@ -52,7 +52,7 @@ func TestSendWhenSlackCannotBeKnown(t *testing.T) {
 		wb := MustWorkbook(t, t.TempDir(), 3)
 		s := MustSlack(t, 3)
 		s.FailOn("chat.postMessage", 2, slacktest.Fault{Lost: true}) // posted, answer lost
-		history500(s, 1, 3) // every try of the one search
+		history500(s, 1, 3)                                          // every try of the one search
 		out, err := MustClerk(t, xlsx.OpenWorkbook(wb), s).Send(ctx, dec1, remind)
 		if err == nil || len(s.Posts()) != 2 {
 			t.Fatalf("first run: err %v, %d posted; want it stopped by Slack failing, after the lost post", err, len(s.Posts()))
@@ -67,7 +67,7 @@ func TestSendWhenSlackCannotBeKnown(t *testing.T) {
 		wb := MustWorkbook(t, t.TempDir(), 3)
 		s := MustSlack(t, 3)
 		s.FailOn("chat.postMessage", 2, slacktest.Fault{Status: http.StatusBadGateway}) // not posted
-		history500(s, 1, 3) // every try of the one search
+		history500(s, 1, 3)                                                             // every try of the one search
 		if _, err := MustClerk(t, xlsx.OpenWorkbook(wb), s).Send(ctx, dec1, remind); err == nil {
 			t.Fatal("first run: no error; want it stopped by Slack failing")
 		}

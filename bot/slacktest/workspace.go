@@ -47,7 +47,7 @@ type workspace struct {
 	calls      []Call
 	posts      []Post
 	seq        int
-	in         intakeState // views and chat.update (views.go)
+	in         intakeState           // views and chat.update (views.go)
 	limits     map[string]*rateLimit // per-method limits (limits.go)
 	socketURL  string
 }
