@@ -2,7 +2,10 @@ package bot
 
 import (
 	"context"
+	"errors"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/slack-go/slack"
@@ -37,12 +40,7 @@ func (s *Sender) Check(ctx context.Context, members []*activity.Member) []Proble
 		return err
 	})
 	if err != nil {
-		if fe, ok := fatal(err).(*FatalError); ok {
-			add("Slack: "+fe.Fix.Ja+"（"+reason(err)+"）", "Slack: "+fe.Fix.En+" ("+reason(err)+")")
-		} else {
-			add("Slack に接続できません（"+reason(err)+"）", "cannot reach Slack ("+reason(err)+")")
-		}
-		return out
+		return append(out, slackDown(err))
 	}
 	if missing := missingScopes(auth.Header.Get("X-OAuth-Scopes")); len(missing) > 0 {
 		list := strings.Join(missing, ", ")
@@ -69,12 +67,70 @@ func (s *Sender) Check(ctx context.Context, members []*activity.Member) []Proble
 		}
 		if err != nil {
 			if fatal(err) != nil {
-				return append(out, Problem{Text: activity.Text{Ja: "Slack: " + reason(err), En: "Slack: " + reason(err)}})
+				return append(out, slackDown(err))
 			}
-			out = append(out, *memberProblem(m, err))
+			p := memberProblem(m, err)
+			if !knownMemberError(err) {
+				p.Text = activity.Text{
+					Ja: m.Name + " さん（会員タブ " + strconv.Itoa(m.Row+1) + "行目）の Slack アカウントを確認できませんでした（" + why(err).Ja + "）。もう一度 katsudo doctor を実行してください",
+					En: "could not check the Slack account of " + m.Name + " (members tab, row " + strconv.Itoa(m.Row+1) + "): " + why(err).En + "; run katsudo doctor again",
+				}
+			}
+			out = append(out, *p)
 		}
 	}
 	return out
+}
+
+// slackDown is the problem of a Slack that refuses the token or the
+// app's scopes (with the fix), or does not answer: then doctor is simply
+// to be run again later — nothing is waiting to be sent.
+func slackDown(err error) Problem {
+	if fe, ok := fatal(err).(*FatalError); ok && !transient(err) && !errors.Is(err, errWaitBudget) && !errors.Is(err, context.DeadlineExceeded) {
+		return Problem{Text: activity.Text{Ja: "Slack: " + fe.Fix.Ja + "（" + why(err).Ja + "）", En: "Slack: " + fe.Fix.En + " (" + why(err).En + ")"}}
+	}
+	if errors.Is(err, errWaitBudget) {
+		return Problem{Text: activity.Text{
+			Ja: "Slack のレート制限（アクセスが多すぎるときの待ち時間）が長く続いています。時間をおいてもう一度 katsudo doctor を実行してください",
+			En: "Slack's rate limit kept katsudo waiting too long; run katsudo doctor again later",
+		}}
+	}
+	return Problem{Text: activity.Text{
+		Ja: "Slack に接続できません（" + why(err).Ja + "）。ネットワークと KATSUDO_SLACK_API_URL を確かめ、時間をおいてもう一度 katsudo doctor を実行してください",
+		En: "cannot reach Slack (" + why(err).En + "); check the network and KATSUDO_SLACK_API_URL, and run katsudo doctor again later",
+	}}
+}
+
+// why says what Slack answered, in both languages: its error code as
+// it is (invalid_auth …), else what kind of failure it was.
+func why(err error) activity.Text {
+	if code := slackErr(err); code != "" {
+		return activity.Text{Ja: code, En: code}
+	}
+	v := classify(err, time.Time{})
+	switch {
+	case errors.Is(err, errWaitBudget) || v.Reason == "429":
+		return activity.Text{Ja: "アクセスが多すぎるとして待たされ続けました", En: "rate limited for too long"}
+	case v.Reason == "network":
+		return activity.Text{Ja: "応答がないか、接続が切れました", En: "no answer, or the connection dropped"}
+	case v.Reason != "":
+		return activity.Text{Ja: "HTTP " + v.Reason, En: "HTTP " + v.Reason}
+	}
+	var sc slack.StatusCodeError
+	if errors.As(err, &sc) {
+		return activity.Text{Ja: "HTTP " + strconv.Itoa(sc.Code), En: "HTTP " + strconv.Itoa(sc.Code)}
+	}
+	return activity.Text{Ja: "想定外の応答", En: err.Error()}
+}
+
+// knownMemberError reports whether memberProblem has a specific fix for
+// err, rather than its "the next run tries again".
+func knownMemberError(err error) bool {
+	switch slackErr(err) {
+	case "users_not_found", "user_not_found", "user_disabled", "cannot_dm_bot", "user_not_visible":
+		return true
+	}
+	return errors.Is(err, errNoSlack) || errors.Is(err, errBadSlack)
 }
 
 // checkChannel checks that the channel messages can go to the channel.

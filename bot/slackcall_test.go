@@ -76,7 +76,7 @@ func TestSlackRetry_WaitBudget(t *testing.T) {
 	if len(problems) != 1 || len(c.waited) != 0 {
 		t.Fatalf("got %v after waits %v, want one problem and no wait", problems, c.waited)
 	}
-	if !strings.Contains(problems[0].Text.En, "slow down") {
+	if !strings.Contains(problems[0].Text.En, "rate limit") {
 		t.Errorf("got %q, want it to name the rate limit", problems[0].Text.En)
 	}
 }

@@ -67,10 +67,10 @@ func (s *Scrubber) Add(secrets ...string) {
 	}
 }
 
-// Secrets are the config's secrets, for a Scrubber: the Slack token, the
-// webhook URL and the heartbeat URL.
+// Secrets are the config's secrets, for a Scrubber: the Slack tokens and
+// signing secret, the webhook URL and the heartbeat URL.
 func (c Config) Secrets() []string {
-	return []string{c.SlackBotToken, c.SlackWebhookURL, c.HeartbeatURL}
+	return []string{c.SlackBotToken, c.SlackAppToken, c.SlackSigningSecret, c.SlackWebhookURL, c.HeartbeatURL}
 }
 
 // Scrub returns text without any secret in it.

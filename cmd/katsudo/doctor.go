@@ -26,6 +26,9 @@ type doctor struct {
 
 func (d *doctor) ok(t activity.Text) { fmt.Fprintln(d.w, "OK  "+oneLine(t.In(d.lang))) }
 
+// fail prints a problem said in the organisation's language.
+func (d *doctor) fail(t activity.Text) { d.problem(t.In(d.lang)) }
+
 func (d *doctor) problem(s string) {
 	d.problems++
 	fmt.Fprintln(d.w, "NG  "+oneLine(s))
@@ -55,14 +58,8 @@ func runDoctor(ctx context.Context, e env, args []string) error {
 	} else {
 		d.ok(activity.Text{Ja: "設定ファイルはありません（環境変数と既定値を使います。katsudo init で作れます）", En: "no config file: the environment and the defaults apply (katsudo init writes one)"})
 	}
-	d.spreadsheet(ctx, j, e)
-	slack := doctorSlack(ctx, j, e)
-	for _, p := range slack {
-		d.problem(p)
-	}
-	if len(slack) == 0 {
-		d.ok(activity.Text{Ja: "Slack の設定", En: "Slack settings"})
-	}
+	readable := d.spreadsheet(ctx, j, e)
+	d.slack(ctx, j, e, readable)
 	return d.finish(e)
 }
 
@@ -80,43 +77,48 @@ func (d *doctor) finish(e env) error {
 }
 
 // spreadsheet checks the workbook, or the credentials and the Google
-// spreadsheet, then the tabs.
-func (d *doctor) spreadsheet(ctx context.Context, j *settings, e env) {
+// spreadsheet, then the tabs. It reports whether the spreadsheet could be
+// opened and read.
+func (d *doctor) spreadsheet(ctx context.Context, j *settings, e env) bool {
 	switch {
 	case j.cfg.Workbook != "":
+		at := where{workbook: j.cfg.Workbook}
 		wb := xlsx.OpenWorkbook(j.cfg.Workbook)
 		tabs, err := wb.Tabs(ctx)
 		if err != nil {
-			d.problem(err.Error())
-			return
+			d.fail(explain(err, at))
+			return false
 		}
 		d.ok(activity.Text{Ja: "ファイル " + j.cfg.Workbook + " を開けました", En: "opened " + j.cfg.Workbook})
-		d.tabs(ctx, j, wb, tabs)
+		return d.tabs(ctx, j, wb, tabs, at)
 	case j.cfg.SpreadsheetID != "":
+		at := where{id: j.cfg.SpreadsheetID}
 		creds, err := googleCredentials(j, e)
 		if err != nil {
-			d.problem(err.Error())
-			return
+			d.fail(explain(err, at))
+			return false
 		}
+		at.creds = creds
 		d.credentials(creds)
 		s, err := openSpreadsheet(ctx, j, e)
 		if err != nil {
-			d.problem(err.Error())
-			return
+			d.fail(explain(err, at))
+			return false
 		}
 		tabs, err := s.Tabs(ctx)
 		if err != nil {
-			d.problem(err.Error())
-			return
+			d.fail(explain(err, at))
+			return false
 		}
 		d.ok(activity.Text{Ja: "スプレッドシート " + s.URL() + " を開けました", En: "opened the spreadsheet " + s.URL()})
-		d.tabs(ctx, j, s, tabs)
+		return d.tabs(ctx, j, s, tabs, at)
 	default:
 		d.problem(activity.Text{
 			Ja: "スプレッドシートが設定されていません：katsudo.yaml の spreadsheet_id にスプレッドシートの URL を書くか、workbook に Excel ファイルを指定してください（katsudo init で katsudo.yaml を作れます）",
 			En: "no spreadsheet: put the spreadsheet's URL in spreadsheet_id in katsudo.yaml, or an Excel file in workbook (katsudo init writes katsudo.yaml)",
 		}.In(d.lang))
 	}
+	return false
 }
 
 // credentials says who katsudo signs in as, and whether the key file is
@@ -146,7 +148,7 @@ func (d *doctor) credentials(c sheets.Credentials) {
 // tabs checks that the three input tabs are there and that their headers
 // have every required column; katsudo's own tabs may be missing (the first
 // report creates them).
-func (d *doctor) tabs(ctx context.Context, j *settings, b book, have []string) {
+func (d *doctor) tabs(ctx context.Context, j *settings, b book, have []string, at where) bool {
 	t := j.tabs()
 	inputs := []struct {
 		name, key string
@@ -164,12 +166,12 @@ func (d *doctor) tabs(ctx context.Context, j *settings, b book, have []string) {
 		}.In(d.lang))
 	}
 	if len(present) == 0 {
-		return
+		return false
 	}
 	grids, err := b.Read(ctx, present)
 	if err != nil {
-		d.problem(err.Error())
-		return
+		d.fail(explain(err, at))
+		return false
 	}
 	for _, in := range inputs {
 		g, ok := grids[in.name]
@@ -192,6 +194,7 @@ func (d *doctor) tabs(ctx context.Context, j *settings, b book, have []string) {
 			d.ok(activity.Text{Ja: "「" + out + "」タブは最初の katsudo report で作られます", En: "tab " + out + " will be created by the first katsudo report"})
 		}
 	}
+	return true
 }
 
 func hasTab(tabs []string, name string) bool {

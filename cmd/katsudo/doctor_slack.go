@@ -2,43 +2,60 @@ package main
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 
 	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/bot"
 )
 
-// doctorSlack checks the Slack side without sending anything: the token
-// (or webhook), its scopes — auth.test reports them — the channel, and
-// that every active member of the members tab resolves to a Slack user.
-// Each string is one problem with its fix, in the organisation's
-// language; none means Slack is ready.
-func doctorSlack(ctx context.Context, j *settings, e env) []string {
+// slack checks the Slack side without sending anything: the token (or
+// webhook), its scopes — auth.test reports them — the channel, and that
+// every active member of the members tab resolves to a Slack user (when
+// the spreadsheet could be read). An organisation that uses katsudo
+// without Slack — no token, no webhook, no slack_channel — is told so on
+// an OK line: the report and the findings need no Slack.
+func (d *doctor) slack(ctx context.Context, j *settings, e env, readable bool) {
+	c := j.cfg
+	if c.SlackBotToken == "" && c.SlackWebhookURL == "" && c.SlackChannel == "" && c.SlackAppToken == "" && c.SlackSigningSecret == "" {
+		d.ok(activity.Text{
+			Ja: "Slack は使わない設定です（リマインダーとまとめは送りません。使うときは SLACK_BOT_TOKEN と slack_channel を設定してください）",
+			En: "Slack is not used (no reminders or summaries are sent; to use it, set SLACK_BOT_TOKEN and slack_channel)",
+		})
+		return
+	}
 	s := bot.New(bot.Options{
-		Token: j.cfg.SlackBotToken, WebhookURL: j.cfg.SlackWebhookURL, APIURL: j.cfg.SlackAPIURL,
-		Channel: j.cfg.SlackChannel, Location: j.cfg.Location,
+		Token: c.SlackBotToken, WebhookURL: c.SlackWebhookURL, APIURL: c.SlackAPIURL,
+		Channel: c.SlackChannel, Location: c.Location,
 		Logger: slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelError})),
 	})
 	var members []*activity.Member
-	var out []string
-	if s.CanDM() {
+	if s.CanDM() && readable {
 		var err error
-		if members, err = doctorMembers(ctx, j, e); err != nil {
-			out = append(out, activity.Text{
-				Ja: "会員タブを読めないため、会員の Slack アカウントを確認できませんでした：" + err.Error(),
-				En: "could not check the members' Slack accounts: the members tab cannot be read: " + err.Error(),
-			}.In(j.lang))
+		members, err = doctorMembers(ctx, j, e)
+		var nf *activity.TabNotFoundError
+		if err != nil && !errors.As(err, &nf) { // a missing tab was reported with the tabs
+			t := explain(err, where{workbook: c.Workbook, id: c.SpreadsheetID})
+			d.fail(activity.Text{
+				Ja: "会員タブを読めないため、会員の Slack アカウントを確認できませんでした：" + t.Ja,
+				En: "could not check the members' Slack accounts: the members tab cannot be read: " + t.En,
+			})
 		}
 	}
-	for _, p := range s.Check(ctx, members) {
-		out = append(out, p.Text.In(j.lang))
+	problems := s.Check(ctx, members)
+	for _, p := range problems {
+		d.fail(p.Text)
 	}
 	// Logging from Slack (SLACK_APP_TOKEN / SLACK_SIGNING_SECRET).
-	for _, p := range bot.CheckIntake(ctx, bot.IntakeCheck{BotToken: j.cfg.SlackBotToken, AppToken: j.cfg.SlackAppToken,
-		SigningSecret: j.cfg.SlackSigningSecret, APIURL: j.cfg.SlackAPIURL}) {
-		out = append(out, p.Text.In(j.lang))
+	intake := bot.CheckIntake(ctx, bot.IntakeCheck{BotToken: c.SlackBotToken, AppToken: c.SlackAppToken,
+		SigningSecret: c.SlackSigningSecret, APIURL: c.SlackAPIURL})
+	for _, p := range intake {
+		d.fail(p.Text)
 	}
-	return out
+	problems = append(problems, intake...)
+	if len(problems) == 0 {
+		d.ok(activity.Text{Ja: "Slack の設定（トークン、権限、チャンネル、会員）", En: "Slack settings (token, scopes, channel, members)"})
+	}
 }
 
 // doctorMembers reads the members tab.

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/bot/slacktest"
 	"github.com/katsudo-npo/katsudo/sync/sheetstest"
 )
@@ -51,10 +54,10 @@ func TestDoctor(t *testing.T) {
 	}{
 		{"NotShared", func(t *testing.T, srv *sheetstest.Server, _ map[string]string) {
 			srv.AddSpreadsheet(testSheet, testInputTabs(nil)...)
-		}, "add " + testSA + " as an Editor"},
+		}, "「共有」で " + testSA + " を編集者として追加してください"},
 		{"WrongID", func(t *testing.T, _ *sheetstest.Server, environ map[string]string) {
 			environ["KATSUDO_SPREADSHEET_ID"] = "1NoSuchSpreadsheetxxxxxxxxxxxxxxxxxxxxxxxx"
-		}, "spreadsheet_id in katsudo.yaml (or the URL it was copied from) is wrong"},
+		}, "katsudo.yaml の spreadsheet_id（またはコピー元の URL）が違います"},
 		{"TabRenamed", func(t *testing.T, srv *sheetstest.Server, _ map[string]string) {
 			tabs := testInputTabs(nil)
 			tabs[2].Title = "メンバー"
@@ -73,7 +76,20 @@ func TestDoctor(t *testing.T) {
 		}, "chmod 600 "},
 		{"KeyDeleted", func(t *testing.T, srv *sheetstest.Server, _ map[string]string) {
 			srv.RevokeKey(testSA)
-		}, "create a new JSON key for " + testSA},
+		}, testSA + " の新しい JSON キーを作成し"},
+		{"KeyDamaged", func(t *testing.T, _ *sheetstest.Server, environ map[string]string) {
+			path := environ["GOOGLE_APPLICATION_CREDENTIALS"]
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(strings.Replace(string(b), "MII", "XXX", 1)), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}, "の秘密鍵が壊れていて読めません"},
+		{"SlackChannelUnset", func(t *testing.T, _ *sheetstest.Server, environ map[string]string) {
+			delete(environ, "KATSUDO_SLACK_CHANNEL")
+		}, "slack_channel が設定されていません"},
 		{"NoSpreadsheet", func(t *testing.T, _ *sheetstest.Server, environ map[string]string) {
 			delete(environ, "KATSUDO_SPREADSHEET_ID")
 		}, "spreadsheet_id にスプレッドシートの URL を書くか"},
@@ -103,6 +119,12 @@ func TestDoctor(t *testing.T) {
 			if strings.Contains(got.stdout+got.stderr, "PRIVATE KEY") || strings.Contains(got.stdout+got.stderr, slacktest.Token) {
 				t.Errorf("a secret is shown:\n%s%s", got.stdout, got.stderr)
 			}
+			if tt.name != "BadConfig" { // the config's own errors are said in English, where they name keys
+				mustSpeakJapanese(t, got.stdout)
+			}
+			if strings.Contains(got.stdout, "次回の実行") {
+				t.Errorf("doctor speaks of the next run, which it is not:\n%s", got.stdout)
+			}
 		})
 	}
 }
@@ -119,4 +141,80 @@ func TestDoctor_Workbook(t *testing.T) {
 	if got.code != 0 || !strings.Contains(got.stdout, "OK  ファイル "+wb) {
 		t.Errorf("exit = %d\nstdout:\n%s\nstderr:\n%s", got.code, got.stdout, got.stderr)
 	}
+}
+
+func TestDoctorSlack(t *testing.T) {
+	dir := t.TempDir()
+	wb := MustSlackWorkbook(t, dir, 3)
+	s, environ := MustSlack(t, 2)
+	s.SetScopes("chat:write", "im:write", "im:history", "users:read")
+	var out bytes.Buffer
+	d := &doctor{w: &out, lang: activity.Japanese}
+	d.slack(context.Background(), mustSettings(t, environ, "--workbook", wb), env{getenv: func(k string) string { return environ[k] }, stderr: &bytes.Buffer{}}, true)
+	var got []string
+	for _, line := range strings.Split(out.String(), "\n") {
+		if p, ok := strings.CutPrefix(line, "NG  "); ok {
+			got = append(got, p)
+		}
+	}
+	want := []string{"Slack アプリに権限 channels:history, users:read.email がありません", "会員003 さん（会員タブ 4行目）の Slack アカウント U003 に DM を送れません"}
+	if len(got) != len(want) || d.problems != len(want) {
+		t.Fatalf("problems = %q; want %d", got, len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d = %q; want it to start %q", i, got[i], want[i])
+		}
+	}
+}
+
+// mustSpeakJapanese fails when an OK or NG line of doctor's Japanese
+// output is in English alone.
+func mustSpeakJapanese(tb testing.TB, out string) {
+	tb.Helper()
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(line, "OK  ") && !strings.HasPrefix(line, "NG  ") {
+			continue
+		}
+		japanese := false
+		for _, r := range line {
+			japanese = japanese || r >= 0x3000
+		}
+		if !japanese {
+			tb.Errorf("a line in English in the Japanese output: %q", line)
+		}
+	}
+}
+
+// TestDoctor_WorkbookWithoutSlack passes for an organisation that keeps
+// its log in a local workbook and does not use Slack.
+func TestDoctor_WorkbookWithoutSlack(t *testing.T) {
+	dir := t.TempDir()
+	wb := MustWorkbook(t, dir, []string{"2021/5/10", "1-1", "経営相談", "横須賀市", "山田", "中小企業 1社", "", "3000", "", "山田", ""})
+	got := MustRun(t, dir, nil, "doctor", "--workbook", wb)
+	if got.code != 0 || strings.Contains(got.stdout, "NG ") {
+		t.Fatalf("exit = %d\nstdout:\n%s\nstderr:\n%s", got.code, got.stdout, got.stderr)
+	}
+	if !strings.Contains(got.stdout, "Slack は使わない設定です") {
+		t.Errorf("doctor does not say Slack is not used:\n%s", got.stdout)
+	}
+	mustSpeakJapanese(t, got.stdout)
+}
+
+// TestDoctor_SlackDown says Slack is not answering and to run doctor
+// again, not that anything goes out on a next run.
+func TestDoctor_SlackDown(t *testing.T) {
+	dir := t.TempDir()
+	_, environ := MustDoctorEnv(t, dir)
+	slack := slacktest.New()
+	t.Cleanup(slack.Close)
+	for n := 1; n <= 3; n++ {
+		slack.FailOn("auth.test", n, slacktest.Fault{Status: 503})
+	}
+	environ["KATSUDO_SLACK_API_URL"] = slack.URL
+	got := MustRun(t, dir, environ, "doctor")
+	if got.code != 1 || !strings.Contains(got.stdout, "もう一度 katsudo doctor") || strings.Contains(got.stdout, "次回の実行") {
+		t.Errorf("exit = %d\nstdout:\n%s", got.code, got.stdout)
+	}
+	mustSpeakJapanese(t, got.stdout)
 }

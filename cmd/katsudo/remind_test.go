@@ -197,23 +197,6 @@ func TestSummary(t *testing.T) {
 	MustGolden(t, "summary-dry-run.ja.golden", got.stdout)
 }
 
-func TestDoctorSlack(t *testing.T) {
-	dir := t.TempDir()
-	wb := MustSlackWorkbook(t, dir, 3)
-	s, environ := MustSlack(t, 2)
-	s.SetScopes("chat:write", "im:write", "im:history", "users:read")
-	got := doctorSlack(context.Background(), mustSettings(t, environ, "--workbook", wb), env{getenv: func(k string) string { return environ[k] }, stderr: &bytes.Buffer{}})
-	want := []string{"Slack アプリに権限 channels:history, users:read.email がありません", "会員003 さん（会員タブ 4行目）の Slack アカウント U003 に DM を送れません"}
-	if len(got) != len(want) {
-		t.Fatalf("problems = %q; want %d", got, len(want))
-	}
-	for i := range want {
-		if !strings.HasPrefix(got[i], want[i]) {
-			t.Errorf("problem %d = %q; want it to start %q", i, got[i], want[i])
-		}
-	}
-}
-
 func mustSettings(tb testing.TB, environ map[string]string, args ...string) *settings {
 	tb.Helper()
 	var f flags

@@ -32,8 +32,8 @@ func TestSecretsNeverReachTheTerminal(t *testing.T) {
 			srv.Fail(sheetstest.KindToken, sheetstest.Fault{Status: 400, Echo: true})
 		}, []string{"check", "--now", testNow}, 1, "Google refused the key", []string{"eyJ", "assertion=e"}},
 		{"DoctorWithAnEchoingSheets", func(srv *sheetstest.Server, _ *slacktest.Server, _ map[string]string) {
-			srv.Fail(sheetstest.KindGet, sheetstest.Fault{Status: 403, Echo: true})
-		}, []string{"doctor"}, 1, "as an Editor", []string{"ya29.", "sheetstest-"}},
+			srv.Fail(sheetstest.KindGet, sheetstest.Fault{Status: 400, Echo: true})
+		}, []string{"doctor"}, 1, "リクエストを受け付けませんでした", []string{"ya29.", "sheetstest-"}},
 		{"DoctorWithAnEchoingSlack", func(_ *sheetstest.Server, slack *slacktest.Server, _ map[string]string) {
 			slack.FailOn("auth.test", 1, slacktest.Fault{Echo: true})
 		}, []string{"doctor"}, 1, "invalid_arguments", []string{slacktest.Token, "xoxb-"}},
