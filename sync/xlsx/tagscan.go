@@ -173,3 +173,20 @@ func tagAttr(tag []byte, local string) []byte {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// cdata is the content of the current tag when it is a CDATA section.
+func (s *tagScanner) cdata() ([]byte, bool) {
+	if bytes.HasPrefix(s.tag, []byte("<![CDATA[")) && bytes.HasSuffix(s.tag, []byte("]]>")) && len(s.tag) >= 12 {
+		return s.tag[9 : len(s.tag)-3], true
+	}
+	return nil, false
+}
+
+// attrValue is a raw attribute value with its entities resolved.
+func attrValue(raw []byte) (string, error) {
+	if bytes.IndexByte(raw, '&') < 0 {
+		return string(raw), nil
+	}
+	b, err := appendText(nil, raw)
+	return string(b), err
+}

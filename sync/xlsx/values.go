@@ -1,9 +1,7 @@
 package xlsx
 
 import (
-	"encoding/xml"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -28,27 +26,33 @@ func (p *xlsxPackage) sharedStrings() ([]string, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	dec := xml.NewDecoder(rc)
+	g := &gridReader{s: newTagScanner(rc)}
 	var sst []string
 	for {
-		tok, err := dec.RawToken()
-		if err == io.EOF {
+		ok, err := g.next()
+		if err != nil {
+			return nil, fmt.Errorf("shared strings: %w", err)
+		}
+		if !ok {
 			return sst, nil
 		}
-		if err != nil {
-			return nil, fmt.Errorf("shared strings: %w", damaged(err))
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
+		name, end := g.s.name()
+		if end {
 			continue
 		}
-		switch se.Name.Local {
+		switch string(name) {
 		case "sst":
-			if n, err := strconv.Atoi(attr(se, "uniqueCount")); err == nil && n > 0 {
-				sst = make([]string, 0, min(n, 1<<20))
+			if v, err := attrValue(g.s.attr("uniqueCount")); err == nil {
+				if n, err := strconv.Atoi(v); err == nil && n > 0 {
+					sst = make([]string, 0, min(n, 1<<20))
+				}
 			}
 		case "si":
-			s, err := richText(dec, "si")
+			if g.s.selfClosing() {
+				sst = append(sst, "")
+				continue
+			}
+			s, err := g.richText("si")
 			if err != nil {
 				return nil, fmt.Errorf("shared strings: %w", err)
 			}

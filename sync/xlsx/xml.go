@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -11,17 +10,22 @@ import (
 // consumes its end tag.
 func (g *gridReader) charData(buf []byte, end string) ([]byte, error) {
 	for {
-		tok, err := g.dec.RawToken()
+		ok, err := g.next()
 		if err != nil {
+			return buf, err
+		}
+		if buf, err = appendText(buf, g.s.text); err != nil {
 			return buf, damaged(err)
 		}
-		switch t := tok.(type) {
-		case xml.CharData:
-			buf = append(buf, t...)
-		case xml.EndElement:
-			if t.Name.Local == end {
-				return buf, nil
-			}
+		if !ok {
+			return buf, damaged(io.ErrUnexpectedEOF)
+		}
+		if cdata, ok := g.s.cdata(); ok {
+			buf = append(buf, cdata...)
+			continue
+		}
+		if name, isEnd := g.s.name(); isEnd && string(name) == end {
+			return buf, nil
 		}
 	}
 }
@@ -29,37 +33,44 @@ func (g *gridReader) charData(buf []byte, end string) ([]byte, error) {
 // richText reads a string item (<si> or <is>) up to its end tag: plain
 // <t> text and the <t> of each rich-text run, concatenated. Phonetic
 // guides (<rPh>, the furigana Japanese Excel adds) are not part of the text.
-func richText(dec *xml.Decoder, end string) (string, error) {
-	var (
-		buf    []byte
-		inT    bool
-		inPhon int
-	)
+func (g *gridReader) richText(end string) (string, error) {
+	buf := g.rich[:0]
+	defer func() { g.rich = buf[:0] }()
+	inT, inPhon := false, 0
 	for {
-		tok, err := dec.RawToken()
+		ok, err := g.next()
 		if err != nil {
-			return "", damaged(err)
+			return "", err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "t":
-				inT = true
-			case "rPh":
+		if inT && inPhon == 0 {
+			if buf, err = appendText(buf, g.s.text); err != nil {
+				return "", damaged(err)
+			}
+		}
+		if !ok {
+			return "", damaged(io.ErrUnexpectedEOF)
+		}
+		if cdata, ok := g.s.cdata(); ok {
+			if inT && inPhon == 0 {
+				buf = append(buf, cdata...)
+			}
+			continue
+		}
+		name, isEnd := g.s.name()
+		closing := isEnd || g.s.selfClosing()
+		switch string(name) {
+		case "t":
+			inT = !closing
+		case "rPh":
+			if closing {
+				inPhon = max(inPhon-1, 0)
+			}
+			if !isEnd {
 				inPhon++
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "t":
-				inT = false
-			case "rPh":
-				inPhon = max(inPhon-1, 0)
-			case end:
+		default:
+			if isEnd && string(name) == end {
 				return unescapeOOXML(string(buf)), nil
-			}
-		case xml.CharData:
-			if inT && inPhon == 0 {
-				buf = append(buf, t...)
 			}
 		}
 	}
@@ -71,16 +82,6 @@ func damaged(err error) error {
 		return fmt.Errorf("%w: it ends too early (was it copied while being saved?)", errDamaged)
 	}
 	return fmt.Errorf("%w: %v", errDamaged, err)
-}
-
-// attr returns the value of the attribute named local, "" when absent.
-func attr(e xml.StartElement, local string) string {
-	for _, a := range e.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
 }
 
 func orDefault(s, def string) string {
