@@ -1,0 +1,206 @@
+package clerk_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/katsudo-npo/katsudo/activity"
+	"github.com/katsudo-npo/katsudo/bot/slacktest"
+	"github.com/katsudo-npo/katsudo/clerk"
+	"github.com/katsudo-npo/katsudo/sync/sheets"
+	"github.com/katsudo-npo/katsudo/sync/sheetstest"
+	"github.com/katsudo-npo/katsudo/sync/xlsx"
+)
+
+// MustSheetsClerk is a clerk on a fake Google spreadsheet holding n
+// members who all owe November (as MustWorkbook), with the 送信履歴 tab
+// as `katsudo init` makes it, and a fake Slack that holds
+// conversations.history to Slack's Tier 3 and posts to one a second per
+// channel.
+func MustSheetsClerk(tb testing.TB, n int) (*clerk.Clerk, *sheetstest.Server, *slacktest.Server) {
+	tb.Helper()
+	const id, sa = "1FiguresTest0123456789abcdefghijklmnopqrstu", "katsudo@figures.iam.gserviceaccount.com"
+	log := [][]any{{"日付", "事業", "内容", "場所", "従事者", "受益対象", "受益先", "支出額", "状態", "記入者", "備考"}}
+	members := [][]any{{"氏名", "Slack", "在籍"}}
+	var names []string
+	for i := 1; i <= n; i++ {
+		name := fmt.Sprintf("会員%04d", i)
+		names = append(names, name)
+		members = append(members, []any{name, fmt.Sprintf("U%04d", i), ""})
+		for m := 4; m <= 10; m++ {
+			log = append(log, []any{fmt.Sprintf("2021年%d月", m), "1-1", "", "", "", "", "", "", "活動なし", name, ""})
+		}
+	}
+	var head []any
+	for _, c := range activity.SentColumns {
+		head = append(head, c.Ja)
+	}
+	g := sheetstest.New(tb)
+	g.AddSpreadsheet(id,
+		sheetstest.Tab{Title: "活動ログ", Rows: log},
+		sheetstest.Tab{Title: "事業", Rows: [][]any{
+			{"コード", "事業名", "区分", "内容", "担当", "頻度", "予算額", "決算額"},
+			{"1", "中小企業支援", "特定非営利活動"},
+			{"1-1", "経営管理支援", "", "経営管理を支援する", strings.Join(names, "、"), "毎月", 100000, 0},
+		}},
+		sheetstest.Tab{Title: "会員", Rows: members},
+		sheetstest.Tab{Title: "送信履歴", Rows: [][]any{head}},
+	)
+	g.Share(id, sa)
+	creds, err := sheets.ParseCredentials(g.ServiceAccountKey(tb, sa), "test key")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	book, err := sheets.OpenSpreadsheet(context.Background(), sheets.SheetsConfig{ID: id, Credentials: creds, Endpoint: g.Endpoint()})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s := slacktest.New()
+	tb.Cleanup(s.Close)
+	s.AddChannel("C0KATSUDO", "katsudo", true)
+	for i := 1; i <= n; i++ {
+		s.AddUser(fmt.Sprintf("U%04d", i), "")
+	}
+	s.RateLimit("conversations.history", slacktest.Tier3)
+	s.LimitPosts(true)
+	c := MustClerk(tb, book, s)
+	c.Config.SpreadsheetID = id
+	return c, g, s
+}
+
+// sheetsCalls counts the fake Google's API requests by kind, the OAuth
+// token left out.
+func sheetsCalls(g *sheetstest.Server) (map[string]int, int) {
+	n, total := map[string]int{}, 0
+	for _, r := range g.Requests() {
+		if r.Kind != sheetstest.KindToken {
+			n[r.Kind]++
+			total++
+		}
+	}
+	return n, total
+}
+
+// TestFigures measures a clean run that owes 1,000 DMs (issue 9's
+// figures): Slack calls per DM and Google Sheets requests for the whole
+// run, whatever the number of messages.
+func TestFigures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("sends 1,000 DMs")
+	}
+	for _, tc := range []struct {
+		name string
+		plan clerk.Plan
+	}{
+		{"Remind", clerk.Plan{Slack: true, Kinds: clerk.RemindKinds}},
+		{"Run", clerk.Plan{Report: true, Slack: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			const n = 1000
+			c, g, s := MustSheetsClerk(t, n)
+			start := time.Now()
+			out, err := c.Pass(context.Background(), dec1, tc.plan)
+			took := time.Since(start)
+			if err != nil || len(out.Slack.Sent) < n {
+				t.Fatalf("err %v, sent %d; want %d DMs", err, len(out.Slack.Sent), n)
+			}
+			calls := s.CountCalls()
+			dmPosts := 0
+			for _, p := range s.Posts() {
+				if strings.HasPrefix(p.Channel, "D") {
+					dmPosts++
+				}
+			}
+			perDM := float64(calls["conversations.open"]+dmPosts) / float64(n)
+			if calls["conversations.history"] != 0 || calls["users.lookupByEmail"] != 0 || perDM > 2 {
+				t.Errorf("Slack calls %v: %.2f a DM; want open and post only", calls, perDM)
+			}
+			kinds, total := sheetsCalls(g)
+			t.Logf("%d DMs (%s): %v, %.2f Slack calls a DM; Google Sheets requests %v (%d in all)", n, tc.name, took.Round(time.Millisecond), perDM, kinds, total)
+			if kinds[sheetstest.KindAppend] != 2 || kinds[sheetstest.KindBatchGet] != 1 {
+				t.Errorf("Google Sheets requests %v; want one read, one append of claims, one of confirmations", kinds)
+			}
+		})
+	}
+}
+
+// BenchmarkRemind is one remind pass that owes n DMs, per message: time
+// grows linearly when ns/message stays flat from 250 to 1,000.
+func BenchmarkRemind(b *testing.B) {
+	for _, n := range []int{250, 1000} {
+		b.Run(fmt.Sprintf("DMs=%d", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				c, _, s := MustSheetsClerk(b, n)
+				s.LimitPosts(false)
+				b.StartTimer()
+				out, err := c.Send(context.Background(), dec1, clerk.Plan{Kinds: clerk.RemindKinds})
+				if err != nil || len(out.Slack.Sent) != n {
+					b.Fatalf("err %v, sent %d", err, len(out.Slack.Sent))
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/message")
+		})
+	}
+}
+
+// countingBook counts a book's writes: each one replaces the whole file
+// of a local workbook.
+type countingBook struct {
+	clerk.Book
+	writes int
+}
+
+func (b *countingBook) Write(ctx context.Context, s []activity.Sheet) error {
+	b.writes++
+	return b.Book.Write(ctx, s)
+}
+
+func (b *countingBook) Append(ctx context.Context, tab, at string, rows [][]string) (string, error) {
+	b.writes++
+	return b.Book.(clerk.Appender).Append(ctx, tab, at, rows)
+}
+
+// TestFiguresLargeWorkbook: a local log of 100,000 rows and 200 DMs owed
+// costs two workbook writes — the claims and the confirmations — not one
+// every ten DMs.
+func TestFiguresLargeWorkbook(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a 100,000-row workbook")
+	}
+	dir := t.TempDir()
+	wb := MustWorkbook(t, dir, 200)
+	ctx := context.Background()
+	grids, err := xlsx.OpenWorkbook(wb).Read(ctx, []string{"活動ログ"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows [][]activity.Value
+	for _, row := range grids["活動ログ"] {
+		var r []activity.Value
+		for _, c := range row {
+			r = append(r, activity.Str(c.String(), 0))
+		}
+		rows = append(rows, r)
+	}
+	for len(rows) < 100000 {
+		rows = append(rows, texts("2021/6/1", "1-1", "相談会", "横浜市", "会員001", "中小企業 1社", "", "1000", "", "会員001", ""))
+	}
+	if err := xlsx.OpenWorkbook(wb).Write(ctx, []activity.Sheet{{Name: "活動ログ", Rows: rows}}); err != nil {
+		t.Fatal(err)
+	}
+	b := &countingBook{Book: xlsx.OpenWorkbook(wb)}
+	s := MustSlack(t, 200)
+	start := time.Now()
+	out, err := MustClerk(t, b, s).Send(ctx, dec1, clerk.Plan{Kinds: clerk.RemindKinds})
+	if err != nil || len(out.Slack.Sent) != 200 {
+		t.Fatalf("err %v, sent %d; want 200", err, len(out.Slack.Sent))
+	}
+	t.Logf("100,000-row log, 200 DMs: %d workbook writes, %v", b.writes, time.Since(start).Round(time.Millisecond))
+	if b.writes > 2 {
+		t.Errorf("%d workbook writes; want at most 2", b.writes)
+	}
+}
