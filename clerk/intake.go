@@ -25,15 +25,17 @@ type Appender interface {
 // within 3 seconds, and appends each submitted row to 活動ログ exactly
 // once.
 //
-// Exactly once rests on the 送信履歴 tab. Each row has an idempotency key
-// (the modal and its values; for 活動なし, the program, month and
-// member). Before appending, Take claims the key there (kind entry);
-// after, it confirms it with the row's reference (key#row). A key already
-// confirmed is not appended again (a double click, an envelope Slack
-// delivers twice). A key claimed but never confirmed — katsudo stopped,
-// or Google's answer was lost, between the append and the record — is
-// looked for in the log first: the identical row found is confirmed
-// instead of appended a second time.
+// Exactly once rests on the 送信履歴 tab, the same outbox Slack messages
+// go through. Each row has an idempotency key (the modal and its values;
+// for 活動なし, the program, month and member). Before appending, Take
+// claims the key there (kind entry, state claimed, appended); after, it
+// confirms it (state sent, the row's reference in the ts column). A key
+// already confirmed is not appended again (a double click, an envelope
+// Slack delivers twice). A key an earlier try claimed but never confirmed
+// — katsudo stopped, or Google's answer was lost, between the append and
+// the record — is looked for in the log first: the identical row found
+// is confirmed instead of appended a second time. A live claim of
+// another katsudo run on the same key leaves the row to that run.
 type Desk struct {
 	c   *Clerk
 	app Appender

@@ -81,7 +81,7 @@ func TestLogFromSlackBadInput(t *testing.T) {
 		if !strings.Contains(dm.Text, "届きませんでした") || !strings.Contains(dm.Text, "経営相談（A社）") {
 			t.Errorf("DM = %q, want the spreadsheet unreachable and what was typed", dm.Text)
 		}
-		if n := srv.Count(sheetstest.KindAppend); n != 0 {
+		if n := logAppends(srv); n != 0 {
 			t.Errorf("appends = %d", n)
 		}
 	})
@@ -108,7 +108,7 @@ func TestLogFromSlackBadInput(t *testing.T) {
 		if dm := lastPost(s, "D001"); !strings.Contains(dm.Text, "記録できませんでした") || !strings.Contains(dm.Text, "1-1") {
 			t.Errorf("DM = %q, want not saved, naming the program", dm.Text)
 		}
-		if n := srv.Count(sheetstest.KindAppend); n != 0 {
+		if n := logAppends(srv); n != 0 {
 			t.Errorf("appends = %d", n)
 		}
 	})

@@ -32,11 +32,11 @@ func TestAckDoesNotWaitForGoogle(t *testing.T) {
 	}
 	// The ack is in; Google has not answered the read yet, so nothing
 	// can have been appended.
-	if n := srv.Count(sheetstest.KindAppend); n != 0 {
+	if n := logAppends(srv); n != 0 {
 		t.Fatalf("appends before the ack = %d, want 0", n)
 	}
 	in.Wait()
-	if n := srv.Count(sheetstest.KindAppend); n != 1 {
+	if n := logAppends(srv); n != 1 {
 		t.Errorf("appends after = %d, want 1", n)
 	}
 }

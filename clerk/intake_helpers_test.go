@@ -3,6 +3,7 @@ package clerk_test
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/katsudo-npo/katsudo/bot"
 	"github.com/katsudo-npo/katsudo/bot/slacktest"
 	"github.com/katsudo-npo/katsudo/clerk"
+	"github.com/katsudo-npo/katsudo/sync/sheetstest"
 )
 
 // MustIntake runs the Slack intake over Socket Mode against the fake
@@ -121,4 +123,16 @@ func ackErrors(tb testing.TB, a slacktest.Ack) map[string]string {
 		tb.Fatalf("response_action = %q", r.Action)
 	}
 	return r.Errors
+}
+
+// logAppends counts the appends to 活動ログ (the 送信履歴 outbox appends
+// too).
+func logAppends(srv *sheetstest.Server) int {
+	n := 0
+	for _, r := range srv.Requests() {
+		if r.Kind == sheetstest.KindAppend && strings.Contains(r.Path, "活動ログ") {
+			n++
+		}
+	}
+	return n
 }

@@ -1,7 +1,6 @@
 package clerk
 
 import (
-	"context"
 	"strconv"
 	"strings"
 	"time"
@@ -9,9 +8,6 @@ import (
 	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/config"
 )
-
-// rowSuffix marks the record that confirms a claimed key with its row.
-const rowSuffix = "#row"
 
 // entryRecord is the 送信履歴 line for a row logged from Slack: the key,
 // the month, the member and, once confirmed, the row's reference (kept
@@ -24,31 +20,18 @@ func entryRecord(key string, c activity.CheckedSubmission, now time.Time, ref st
 	return r
 }
 
-// confirmed reports whether a key's row was appended and recorded, with
+// sentRef reports whether a key's row was appended and confirmed, with
 // the row's reference.
-func confirmed(sent *activity.SentLog, key string) (string, bool) {
-	if !sent.Has(key + rowSuffix) {
+func sentRef(sent *activity.SentLog, key string) (string, bool) {
+	if !sent.Has(key) {
 		return "", false
 	}
 	for _, r := range sent.Records {
-		if r.Key == key+rowSuffix {
+		if r.Key == key && r.Sent() {
 			return r.TS, true
 		}
 	}
 	return "", true
-}
-
-// confirm records that the keys' rows are in the log, at refs.
-func (d *Desk) confirm(ctx context.Context, keys, refs []string, now time.Time) error {
-	sent, err := d.c.readSent(ctx)
-	if err != nil {
-		return err
-	}
-	for i, k := range keys {
-		sent.Add(activity.SentRecord{Key: k + rowSuffix, Time: now, Kind: activity.KindEntry, TS: refs[i]})
-	}
-	sent.Prune(now.Add(-SentKeep))
-	return d.c.Book.Write(ctx, []activity.Sheet{sent.Sheet(d.c.Tabs().Sent, d.c.Lang(), d.c.Config.Location)})
 }
 
 // stillOwed reports whether the log still owes a member's program-month.

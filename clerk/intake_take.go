@@ -20,7 +20,7 @@ import (
 func (d *Desk) Take(ctx context.Context, items []bot.Item) (bot.Taken, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	var out bot.Taken
+	out := bot.Taken{Refs: make([]string, len(items)), Earlier: make([]bool, len(items))}
 	in, err := d.c.Read(ctx)
 	if err != nil {
 		return out, err
@@ -40,18 +40,10 @@ func (d *Desk) Take(ctx context.Context, items []bot.Item) (bot.Taken, error) {
 	}
 	now := d.now()
 	cfg := d.c.Config
-	type pending struct {
-		idx   int
-		key   string
-		check activity.CheckedSubmission
-		row   []string
-	}
 	var todo []pending
-	refs := make([]string, len(items))
-	out.Earlier = make([]bool, len(items))
 	for i, it := range items {
-		if ref, ok := confirmed(in.Sent, it.Key); ok {
-			refs[i], out.Earlier[i] = ref, true
+		if ref, ok := sentRef(in.Sent, it.Key); ok {
+			out.Refs[i], out.Earlier[i] = ref, true
 			continue
 		}
 		if it.Owed != nil && !stillOwed(ds, it.Owed, now, cfg) {
@@ -68,82 +60,101 @@ func (d *Desk) Take(ctx context.Context, items []bot.Item) (bot.Taken, error) {
 				out.Problems = append(out.Problems, p)
 			}
 		}
-		row := activity.PlaceRow(ds.Log, c.Cells)
-		if in.Sent.Has(it.Key) {
-			// Claimed by an earlier try that never confirmed: the row
-			// may be in the log already.
-			if r, ok := findRow(in.Log, ds.Log, row); ok {
-				refs[i] = activity.CellRef(ds.Tabs.Log, r, firstCol(ds.Log))
-				if err := d.confirm(ctx, []string{it.Key}, []string{refs[i]}, now); err != nil {
-					d.log().Warn("slack intake: a row found in the log could not be confirmed in the sent tab", "err", err)
-				}
-				continue
+		todo = append(todo, pending{idx: i, key: it.Key, check: c, row: activity.PlaceRow(ds.Log, c.Cells)})
+	}
+	if len(out.Problems) > 0 || len(todo) == 0 {
+		return out, nil
+	}
+
+	// Claim every key in the 送信履歴 outbox, as a Slack message is.
+	ob := newOutbox(d.c, now, in)
+	want := make([]activity.SentRecord, len(todo))
+	for i, p := range todo {
+		want[i] = entryRecord(p.key, p.check, now, "")
+	}
+	grants, err := ob.Claim(ctx, want)
+	if err != nil {
+		return out, err
+	}
+	var appendNow, found []pending
+	for _, p := range todo {
+		switch grants[p.key] {
+		case bot.GrantSend:
+			appendNow = append(appendNow, p)
+		case bot.GrantRecover:
+			// An earlier try claimed it and never confirmed: the row may
+			// be in the log already.
+			if r, ok := findRow(in.Log, ds.Log, p.row); ok {
+				p.at = r
+				found = append(found, p)
+			} else {
+				appendNow = append(appendNow, p)
+			}
+		default:
+			return out, fmt.Errorf("another katsudo is saving the same row right now (its claim in %s holds); nothing was written", d.c.Tabs().Sent)
+		}
+	}
+
+	first := firstCol(ds.Log)
+	if len(appendNow) > 0 {
+		rows := make([][]string, len(appendNow))
+		for i, p := range appendNow {
+			rows[i] = trimLeft(p.row, first)
+		}
+		at := activity.ColumnName(first) + fmt.Sprint(ds.Log.HeaderRow+1)
+		rng, err := d.app.Append(ctx, ds.Tabs.Log, at, rows)
+		start, ok := rangeStart(rng)
+		if err != nil {
+			// The rows may have gone in even so (Google's answer lost): look.
+			again, rerr := d.c.Read(ctx)
+			if rerr != nil {
+				return out, err
+			}
+			fresh := activity.Load(again.Input)
+			r0, hit := findRow(again.Log, fresh.Log, appendNow[0].row)
+			if !hit {
+				return out, err
+			}
+			start, ok = r0, true // one append: the rows are together
+		}
+		for i := range appendNow {
+			appendNow[i].at = -1
+			if ok {
+				appendNow[i].at = start + i
 			}
 		}
-		todo = append(todo, pending{idx: i, key: it.Key, check: c, row: row})
+		found = append(found, appendNow...)
 	}
-	if len(out.Problems) > 0 {
-		return out, nil
-	}
-	if len(todo) == 0 {
-		out.Refs = refs
-		return out, nil
-	}
-	// Claim every key, append every row, confirm.
-	var claims []activity.SentRecord
-	for _, p := range todo {
-		if !in.Sent.Has(p.key) {
-			claims = append(claims, entryRecord(p.key, p.check, now, ""))
-		}
-	}
-	if len(claims) > 0 {
-		for _, r := range claims {
-			in.Sent.Add(r)
-		}
-		in.Sent.Prune(now.Add(-SentKeep))
-		if err := d.c.Book.Write(ctx, []activity.Sheet{in.Sent.Sheet(d.c.Tabs().Sent, d.c.Lang(), cfg.Location)}); err != nil {
-			return out, fmt.Errorf("claim the row in the sent tab: %w", err)
-		}
-	}
-	first := firstCol(ds.Log)
-	rows := make([][]string, len(todo))
-	for i, p := range todo {
-		rows[i] = trimLeft(p.row, first)
-	}
-	at := activity.ColumnName(first) + fmt.Sprint(ds.Log.HeaderRow+1)
-	rng, err := d.app.Append(ctx, ds.Tabs.Log, at, rows)
-	start, ok := rangeStart(rng)
-	if err != nil {
-		// The rows may have gone in even so (Google's answer lost): look.
-		again, rerr := d.c.Read(ctx)
-		if rerr != nil {
-			return out, err
-		}
-		fresh := activity.Load(again.Input)
-		r0, found := findRow(again.Log, fresh.Log, todo[0].row)
-		if !found {
-			return out, err
-		}
-		start, ok, ds = r0, true, fresh
-	}
-	var keys, newRefs []string
+
 	after := ds
-	for i, p := range todo {
+	var recs []activity.SentRecord
+	for _, p := range found {
 		ref := ""
-		if ok {
-			ref = activity.CellRef(ds.Tabs.Log, start+i, first)
+		if p.at >= 0 {
+			ref = activity.CellRef(ds.Tabs.Log, p.at, first)
 			e := p.check.Entry
-			e.Row = start + i
+			e.Row = p.at
 			after = after.WithEntry(e)
 		}
-		refs[p.idx] = ref
-		keys, newRefs = append(keys, p.key), append(newRefs, ref)
+		out.Refs[p.idx] = ref
+		recs = append(recs, entryRecord(p.key, p.check, now, ref))
 	}
-	out.Refs, out.After = refs, after
+	out.After = after
 	d.cur.Store(after)
-	if err := d.confirm(ctx, keys, newRefs, now); err != nil {
+	if err := ob.Confirm(ctx, recs); err != nil {
 		// The rows are in; a later try of the same key finds them.
-		d.log().Warn("slack intake: rows appended but not confirmed in the sent tab", "rows", len(keys), "err", err)
+		d.log().Warn("slack intake: rows appended but not confirmed in the sent tab", "rows", len(recs), "err", err)
 	}
 	return out, nil
+}
+
+// pending is a row Take is about to append: the item it answers, its
+// key, the checked submission, the row laid out for the tab and, once
+// known, the zero-based row it is at.
+type pending struct {
+	idx   int
+	key   string
+	check activity.CheckedSubmission
+	row   []string
+	at    int
 }
