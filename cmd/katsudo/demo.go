@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,13 +23,12 @@ const demoFile = "katsudo-demo.xlsx"
 // prints the findings and the report, and writes the report and findings
 // tabs into it. It needs no config and no credentials.
 func runDemo(ctx context.Context, e env, args []string) error {
-	fs := flag.NewFlagSet("katsudo demo", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	now := fs.String("now", demo.Now().Format(time.RFC3339), "the moment to act as if it were (RFC 3339)")
+	fs := flagSet("demo", e)
+	now := fs.String("now", demo.Now().Format(time.RFC3339), "act as if it were this moment: RFC 3339, or a date like 2022-05-10")
 	lang := fs.String("lang", "ja", "language of the findings and the report: ja or en")
 	format := fs.String("format", "text", "output format: text or json")
 	unit := fs.String("unit", "yen", "report money in yen or sen (千円)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, e, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -40,7 +38,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	cfg.Organization = demo.Organization
 	j := &settings{cfg: cfg, fy: demo.FiscalYear().Year}
 	var err error
-	if j.now, err = parseNow(*now); err != nil {
+	if j.now, err = parseNow(*now, cfg.Location); err != nil {
 		return err
 	}
 	switch *lang {

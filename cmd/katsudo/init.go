@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -22,12 +21,11 @@ import (
 // (created when missing), else the Google spreadsheet of the config. Run
 // twice, it changes nothing the second time, and it never deletes data.
 func runInit(ctx context.Context, e env, args []string) error {
-	fs := flag.NewFlagSet("katsudo init", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := flagSet("init", e)
 	cfgPath := fs.String("config", "", "the config file to write (default katsudo.yaml)")
 	workbook := fs.String("workbook", "", "lay out this local .xlsx (created when missing) instead of the Google spreadsheet")
 	force := fs.Bool("force", false, "lay out the local workbook even when it is read-only or Excel/LibreOffice has it open")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, e, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"html"
 	"net"
@@ -32,12 +31,11 @@ const loginWait = 5 * time.Minute
 // unless google_credentials_file or GOOGLE_APPLICATION_CREDENTIALS names a
 // key.
 func runLogin(ctx context.Context, e env, args []string) error {
-	fs := flag.NewFlagSet("katsudo login", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := flagSet("login", e)
 	client := fs.String("client", "", "the OAuth client file of a Desktop app (client_secret_….json from the Cloud console)")
 	port := fs.Int("port", 0, "the local port the browser returns to (default: any free one; fix it to forward it over SSH)")
 	cfgPath := fs.String("config", "", "config file (default katsudo.yaml when it exists)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, e, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

@@ -22,6 +22,8 @@ type env struct {
 	// scrub blanks secrets in everything written to stderr (and doctor's
 	// and init's stdout); parse adds the config's own secrets to it.
 	scrub *config.Scrubber
+	// flags is the flag set the command made, for its --help.
+	flags *seenFlags
 }
 
 // envSecrets are the secrets the environment holds, known before any
@@ -64,6 +66,10 @@ func runEnv(ctx context.Context, e env, args []string) int {
 		e.stdout = e.scrub.Writer(e.stdout)
 	}
 	stdout, stderr := e.stdout, e.stderr
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version" || args[0] == "version") {
+		fmt.Fprintln(stdout, version())
+		return exitOK
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		printUsage(stdout)
 		if len(args) == 0 {
@@ -75,13 +81,19 @@ func runEnv(ctx context.Context, e env, args []string) int {
 		if c.name != args[0] {
 			continue
 		}
+		e.flags = &seenFlags{}
 		err := c.run(ctx, e, args[1:])
 		var fe findingsError
 		switch {
 		case err == nil:
 			return exitOK
 		case errors.Is(err, flag.ErrHelp):
+			printHelp(stdout, c, e.flags.fs)
 			return exitOK
+		case e.flags.fs != nil && !e.flags.done:
+			// The flag package's own error: said once, with where to look.
+			fmt.Fprintln(stderr, "katsudo "+c.name+": "+oneLine(err.Error())+"; see katsudo "+c.name+" --help")
+			return exitUsage
 		case errors.As(err, &fe):
 			return exitFindings
 		default:
@@ -99,7 +111,7 @@ func printUsage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.usage)
 	}
-	fmt.Fprintln(w, "\nRun katsudo <command> -h for its flags.")
+	fmt.Fprintln(w, "\nRun katsudo <command> --help for its flags, an example and its exit statuses; katsudo --version says which katsudo this is.")
 }
 
 // findingsError ends a command with exit status 1: the findings were

@@ -23,9 +23,13 @@ func runRun(ctx context.Context, e env, args []string) error {
 	var f flags
 	fs := newFlagSet("run", e, &f)
 	lf := logFormatFlag(fs)
+	dry := fs.Bool("dry-run", false, "print the tabs it would write and the messages it would send; write, send and record nothing")
 	j, err := parse(fs, &f, e, args)
 	if err != nil {
 		return err
+	}
+	if *dry {
+		return dryRun(ctx, e, j)
 	}
 	o, err := setupOps(ctx, e, j, *lf)
 	if err != nil {

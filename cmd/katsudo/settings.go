@@ -30,16 +30,40 @@ type flags struct {
 	force    bool
 }
 
+// commandFlags are the shared flags each command takes: only those it
+// uses, so that its --help lists nothing it would ignore.
+var commandFlags = map[string][]string{
+	"check":   {"config", "workbook", "now", "fy", "format", "unit"},
+	"report":  {"config", "workbook", "now", "fy", "format", "unit", "force"},
+	"remind":  {"config", "workbook", "now", "force"},
+	"summary": {"config", "workbook", "now", "force"},
+	"run":     {"config", "workbook", "now", "force"},
+	"serve":   {"config", "workbook", "now", "force"},
+	"doctor":  {"config", "workbook"},
+}
+
+// newFlagSet is the flag set of a command that reads the config: the
+// shared flags it uses (commandFlags); the command adds its own.
 func newFlagSet(name string, e env, f *flags) *flag.FlagSet {
-	fs := flag.NewFlagSet("katsudo "+name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.StringVar(&f.config, "config", "", "config file (default katsudo.yaml when it exists)")
-	fs.StringVar(&f.workbook, "workbook", "", "a local .xlsx to work on instead of Google Sheets")
-	fs.IntVar(&f.fy, "fy", 0, "fiscal year to compile, by the year it starts in (default: the year being filed — last year until its filing deadline, then the current one)")
-	fs.StringVar(&f.now, "now", "", "the moment to act as if it were (RFC 3339, default: now)")
-	fs.StringVar(&f.format, "format", "text", "output format: text or json")
-	fs.StringVar(&f.unit, "unit", "", "report money in yen or sen (千円); default from the config")
-	fs.BoolVar(&f.force, "force", false, "write the local workbook even when it is read-only or Excel/LibreOffice has it open (a lock file left by a crash)")
+	fs := flagSet(name, e)
+	for _, flagName := range commandFlags[name] {
+		switch flagName {
+		case "config":
+			fs.StringVar(&f.config, "config", "", "config file (default katsudo.yaml when it exists)")
+		case "workbook":
+			fs.StringVar(&f.workbook, "workbook", "", "a local .xlsx to work on instead of Google Sheets")
+		case "now":
+			fs.StringVar(&f.now, "now", "", "act as if it were this moment: RFC 3339 (2022-05-10T10:00:00+09:00) or a date (2022-05-10, the start of that day in the configured timezone); default: now")
+		case "fy":
+			fs.IntVar(&f.fy, "fy", 0, "fiscal year to compile, by the year it starts in (default: the year being filed — last year until its filing deadline, then the current one)")
+		case "format":
+			fs.StringVar(&f.format, "format", "text", "output format: text or json")
+		case "unit":
+			fs.StringVar(&f.unit, "unit", "", "report money in yen or sen (千円); default from the config")
+		case "force":
+			fs.BoolVar(&f.force, "force", false, "write the local workbook even when it is read-only or Excel/LibreOffice has it open (a lock file left by a crash)")
+		}
+	}
 	return fs
 }
 
@@ -61,7 +85,7 @@ type settings struct {
 
 // parse reads the flags and the config; every problem is a usage error.
 func parse(fs *flag.FlagSet, f *flags, e env, args []string) (*settings, error) {
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, e, args); err != nil {
 		return nil, err
 	}
 	if fs.NArg() > 0 {
@@ -90,13 +114,13 @@ func parse(fs *flag.FlagSet, f *flags, e env, args []string) (*settings, error) 
 	}
 	j := &settings{cfg: cfg, lang: activity.Lang(cfg.Language)}
 	switch f.format {
-	case "text":
+	case "", "text":
 	case "json":
 		j.json = true
 	default:
 		return nil, fmt.Errorf("--format %q: use text or json", f.format)
 	}
-	j.now, err = parseNow(f.now)
+	j.now, err = parseNow(f.now, cfg.Location)
 	if err != nil {
 		return nil, err
 	}
@@ -108,15 +132,22 @@ func parse(fs *flag.FlagSet, f *flags, e env, args []string) (*settings, error) 
 	return j, nil
 }
 
-func parseNow(s string) (time.Time, error) {
+// parseNow reads --now: an RFC 3339 moment, or a plain date (2022-05-10),
+// which means the start of that day in the organisation's time zone.
+func parseNow(s string, loc *time.Location) (time.Time, error) {
 	if s == "" {
 		return time.Now(), nil
 	}
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("--now %q: use RFC 3339, like 2022-04-15T10:00:00+09:00", s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
 	}
-	return t, nil
+	if loc == nil {
+		loc = time.UTC
+	}
+	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("--now %q: use a date like 2022-05-10, or RFC 3339 like 2022-04-15T10:00:00+09:00", s)
 }
 
 func (j *settings) tabs() activity.Tabs {
