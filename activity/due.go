@@ -10,17 +10,17 @@ type MessageKind string
 
 // The messages katsudo sends (SPEC §5).
 const (
-	// KindReminder is a member's DM: the months they have not logged and
+	// MessageReminder is a member's DM: the months they have not logged and
 	// the rows of theirs that cannot be read.
-	KindReminder MessageKind = "reminder"
-	// KindEscalation tells the channel, on a month's deadline, who is
+	MessageReminder MessageKind = "reminder"
+	// MessageEscalation tells the channel, on a month's deadline, who is
 	// still outstanding.
-	KindEscalation MessageKind = "escalation"
-	// KindSummary is the channel's monthly summary of the month just closed.
-	KindSummary MessageKind = "summary"
-	// KindFiling reminds the channel that the 事業報告書 is due at the
+	MessageEscalation MessageKind = "escalation"
+	// MessageSummary is the channel's monthly summary of the month just closed.
+	MessageSummary MessageKind = "summary"
+	// MessageFiling reminds the channel that the 事業報告書 is due at the
 	// prefecture.
-	KindFiling MessageKind = "filing"
+	MessageFiling MessageKind = "filing"
 )
 
 // Recipient is who a message goes to: one member by DM, or the
@@ -117,13 +117,13 @@ func Due(d *Dataset, sent *SentLog, now time.Time, o DueOptions) []Message {
 	}
 	today := DateOf(now, o.Location)
 	var out []Message
-	if o.wants(KindSummary) {
+	if o.wants(MessageSummary) {
 		out = append(out, dueSummaries(d, sent, now, today, o)...)
 	}
-	if o.wants(KindFiling) {
+	if o.wants(MessageFiling) {
 		out = append(out, dueFiling(d, now, today, o)...)
 	}
-	if o.wants(KindReminder) || o.wants(KindEscalation) {
+	if o.wants(MessageReminder) || o.wants(MessageEscalation) {
 		out = append(out, dueReminders(d, now, today, o)...)
 	}
 	kept := out[:0]

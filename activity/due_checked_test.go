@@ -13,7 +13,7 @@ func TestDueReusesTheCheck(t *testing.T) {
 	d := dueData(t)
 	now := MustAt(t, "2021-12-01")
 	o := dueOptions(t)
-	o.Kinds = []activity.MessageKind{activity.KindSummary}
+	o.Kinds = []activity.MessageKind{activity.MessageSummary}
 	sentinel := []activity.Finding{
 		{Code: activity.CodeSettledMismatch, Severity: activity.SeverityError, Ref: "事業!H3", Row: -1},
 		{Code: activity.CodeSubtotalMismatch, Severity: activity.SeverityError, Ref: "事業!H2", Row: -1},

@@ -67,7 +67,7 @@ func dueFiling(d *Dataset, now time.Time, today Date, o DueOptions) []Message {
 	if slot.IsZero() || dayNumber(today) > dayNumber(deadline) {
 		return nil
 	}
-	m := newMessage(KindFiling, fiscalPeriod(fy), Recipient{}, slot, today)
+	m := newMessage(MessageFiling, fiscalPeriod(fy), Recipient{}, slot, today)
 	fs := o.findings(d, fy, now)
 	f := &Filing{FiscalYear: fy, Deadline: deadline, DaysLeft: dayNumber(deadline) - dayNumber(today)}
 	f.Errors, f.Warnings = Count(fs)

@@ -70,7 +70,7 @@ func dueReminders(d *Dataset, now time.Time, today Date, o DueOptions) []Message
 	var out []Message
 	period := month.ISO()
 	if dayNumber(today) >= dayNumber(w.Deadline) {
-		m := newMessage(KindEscalation, period, Recipient{}, w.Deadline, today)
+		m := newMessage(MessageEscalation, period, Recipient{}, w.Deadline, today)
 		esc := &Escalation{Month: w.Month, Deadline: w.Deadline}
 		for _, r := range owed {
 			n := 0
@@ -87,7 +87,7 @@ func dueReminders(d *Dataset, now time.Time, today Date, o DueOptions) []Message
 		day = w.Deadline
 	}
 	for _, r := range owed {
-		m := newMessage(KindReminder, period, Recipient{Member: r.member}, day, today)
+		m := newMessage(MessageReminder, period, Recipient{Member: r.member}, day, today)
 		m.Reminder = r.rem
 		out = append(out, m)
 	}

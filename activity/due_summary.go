@@ -57,7 +57,7 @@ func dueSummaries(d *Dataset, sent *SentLog, now time.Time, today Date, o DueOpt
 	case !o.Month.IsZero():
 		months = []Date{o.Month}
 	default:
-		if p, ok := sent.LatestPeriod(KindSummary); ok {
+		if p, ok := sent.LatestPeriod(MessageSummary); ok {
 			if k, err := ParseMonth(p); err == nil && k.MonthKey() < last.MonthKey() {
 				months = months[:0]
 				for m := addMonths(k, 1); m.MonthKey() <= last.MonthKey(); m = addMonths(m, 1) {
@@ -70,7 +70,7 @@ func dueSummaries(d *Dataset, sent *SentLog, now time.Time, today Date, o DueOpt
 	var out []Message
 	for _, m := range months {
 		day := Date{Year: addMonths(m, 1).Year, Month: addMonths(m, 1).Month, Day: 1}
-		msg := newMessage(KindSummary, m.ISO(), Recipient{}, day, today)
+		msg := newMessage(MessageSummary, m.ISO(), Recipient{}, day, today)
 		msg.Summary = summarize(d, m, now, o)
 		out = append(out, msg)
 	}

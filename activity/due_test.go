@@ -155,7 +155,7 @@ func TestDueReminders(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			o := dueOptions(t, activity.KindReminder, activity.KindEscalation)
+			o := dueOptions(t, activity.MessageReminder, activity.MessageEscalation)
 			if tc.month != "" {
 				o.Month, _ = activity.ParseMonth(tc.month)
 			}
@@ -180,29 +180,29 @@ func TestDueSummaryAndFiling(t *testing.T) {
 		kind activity.MessageKind
 		want []string
 	}{
-		{"SummaryOnTheFirst", "2021-12-01", nil, activity.KindSummary, []string{
+		{"SummaryOnTheFirst", "2021-12-01", nil, activity.MessageSummary, []string{
 			"summary/2021-11/channel/2021-12-01 done=2 yen=2000 ytd=10000/57000 errors=1",
 		}},
-		{"SummarySentLateOnce", "2021-12-15", nil, activity.KindSummary, []string{
+		{"SummarySentLateOnce", "2021-12-15", nil, activity.MessageSummary, []string{
 			"summary/2021-11/channel/2021-12-01 late done=2 yen=2000 ytd=10000/57000 errors=1",
 		}},
-		{"SummaryAlreadySent", "2021-12-15", []string{"summary/2021-11/channel/2021-12-01"}, activity.KindSummary, nil},
-		{"MissedSummariesAfterTheLastOne", "2022-01-10", []string{"summary/2021-10/channel/2021-11-01"}, activity.KindSummary, []string{
+		{"SummaryAlreadySent", "2021-12-15", []string{"summary/2021-11/channel/2021-12-01"}, activity.MessageSummary, nil},
+		{"MissedSummariesAfterTheLastOne", "2022-01-10", []string{"summary/2021-10/channel/2021-11-01"}, activity.MessageSummary, []string{
 			"summary/2021-11/channel/2021-12-01 late done=2 yen=2000 ytd=10000/57000 errors=1",
 			"summary/2021-12/channel/2022-01-01 late done=0 yen=0 ytd=10000/57000 errors=1",
 		}},
-		{"FilingNotYet", "2022-05-30", nil, activity.KindFiling, nil},
-		{"FilingWeekly", "2022-06-07", nil, activity.KindFiling, []string{
+		{"FilingNotYet", "2022-05-30", nil, activity.MessageFiling, nil},
+		{"FilingWeekly", "2022-06-07", nil, activity.MessageFiling, []string{
 			"filing/FY2021/channel/2022-06-07 deadline=2022-06-30 left=23 errors=1",
 		}},
-		{"FilingMissedDayCaughtUp", "2022-06-09", nil, activity.KindFiling, []string{
+		{"FilingMissedDayCaughtUp", "2022-06-09", nil, activity.MessageFiling, []string{
 			"filing/FY2021/channel/2022-06-07 late deadline=2022-06-30 left=21 errors=1",
 		}},
-		{"FilingBetweenWeeks", "2022-06-09", []string{"filing/FY2021/channel/2022-06-07"}, activity.KindFiling, nil},
-		{"FilingDaily", "2022-06-29", []string{"filing/FY2021/channel/2022-06-28"}, activity.KindFiling, []string{
+		{"FilingBetweenWeeks", "2022-06-09", []string{"filing/FY2021/channel/2022-06-07"}, activity.MessageFiling, nil},
+		{"FilingDaily", "2022-06-29", []string{"filing/FY2021/channel/2022-06-28"}, activity.MessageFiling, []string{
 			"filing/FY2021/channel/2022-06-29 deadline=2022-06-30 left=1 errors=1",
 		}},
-		{"FilingOverAfterTheDeadline", "2022-07-01", nil, activity.KindFiling, nil},
+		{"FilingOverAfterTheDeadline", "2022-07-01", nil, activity.MessageFiling, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

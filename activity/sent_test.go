@@ -29,9 +29,9 @@ func TestSentLog(t *testing.T) {
 		return tm
 	}
 	recs := []activity.SentRecord{
-		{Key: "summary/2021-11/channel/2021-12-01", Time: at("2021-12-01 09:00"), Kind: activity.KindSummary, Period: "2021-11", Recipient: "channel", Channel: "C01", TS: "1638316800.000100"},
-		{Key: "reminder/2021-11/山田太郎/2021-12-01", Time: at("2021-12-01 10:00"), Kind: activity.KindReminder, Period: "2021-11", Recipient: "山田 太郎", Channel: "D01", TS: "1638320400.000200"},
-		{Key: "summary/2021-10/channel/2021-11-01", Time: at("2021-11-01 09:00"), Kind: activity.KindSummary, Period: "2021-10", Recipient: "channel", Channel: "C01"},
+		{Key: "summary/2021-11/channel/2021-12-01", Time: at("2021-12-01 09:00"), Kind: activity.MessageSummary, Period: "2021-11", Recipient: "channel", Channel: "C01", TS: "1638316800.000100"},
+		{Key: "reminder/2021-11/山田太郎/2021-12-01", Time: at("2021-12-01 10:00"), Kind: activity.MessageReminder, Period: "2021-11", Recipient: "山田 太郎", Channel: "D01", TS: "1638320400.000200"},
+		{Key: "summary/2021-10/channel/2021-11-01", Time: at("2021-11-01 09:00"), Kind: activity.MessageSummary, Period: "2021-10", Recipient: "channel", Channel: "C01"},
 	}
 	t.Run("RoundTrip", func(t *testing.T) {
 		l := &activity.SentLog{}
@@ -52,7 +52,7 @@ func TestSentLog(t *testing.T) {
 				t.Errorf("Has(%q) = false", r.Key)
 			}
 		}
-		if p, ok := back.LatestPeriod(activity.KindSummary); !ok || p != "2021-11" {
+		if p, ok := back.LatestPeriod(activity.MessageSummary); !ok || p != "2021-11" {
 			t.Errorf("LatestPeriod = %q, %v; want 2021-11", p, ok)
 		}
 	})
@@ -96,7 +96,7 @@ func TestSentLog(t *testing.T) {
 		if l.Has("x") {
 			t.Error("nil log has a key")
 		}
-		if _, ok := l.LatestPeriod(activity.KindSummary); ok {
+		if _, ok := l.LatestPeriod(activity.MessageSummary); ok {
 			t.Error("nil log has a period")
 		}
 	})
@@ -113,7 +113,7 @@ func TestMessageKey(t *testing.T) {
 		{activity.Recipient{Member: &activity.Member{Name: "A/B #1"}}, "reminder/2021-11/A／B＃1/2021-12-02"},
 	}
 	for _, tc := range tests {
-		if got := activity.MessageKey(activity.KindReminder, "2021-11", tc.to, day); got != tc.want {
+		if got := activity.MessageKey(activity.MessageReminder, "2021-11", tc.to, day); got != tc.want {
 			t.Errorf("MessageKey(%q) = %q; want %q", tc.to.Name(), got, tc.want)
 		}
 	}

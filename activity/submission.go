@@ -176,10 +176,10 @@ func PlaceRow(t *Table, cells map[string]string) []string {
 	return row
 }
 
-// KindEntry marks, in the 送信履歴 tab, a row a member logged from Slack:
+// MessageEntry marks, in the 送信履歴 tab, a row a member logged from Slack:
 // katsudo claims its key there before appending the row, and confirms it
 // with the row's reference after, so that the row is appended once.
-const KindEntry MessageKind = "entry"
+const MessageEntry MessageKind = "entry"
 
 // hasCode reports whether fs holds a finding with code c (the log's own
 // check already warns about a done row dated in the future).

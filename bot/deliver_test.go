@@ -160,7 +160,7 @@ func TestDeliver(t *testing.T) {
 	t.Run("EmailsResolvedOncePerRun", func(t *testing.T) {
 		s := MustServer(t, 4)
 		ms := reminders(4)
-		esc := activity.Message{Kind: activity.KindEscalation, Key: "escalation/2021-11/channel/2021-12-06", Period: "2021-11",
+		esc := activity.Message{Kind: activity.MessageEscalation, Key: "escalation/2021-11/channel/2021-12-06", Period: "2021-11",
 			Escalation: &activity.Escalation{Month: activity.Date{Year: 2021, Month: time.November}, Deadline: activity.Date{Year: 2021, Month: time.December, Day: 6}}}
 		for _, m := range ms {
 			esc.Escalation.Outstanding = append(esc.Escalation.Outstanding, activity.Outstanding{Member: m.To.Member, Months: 1})
@@ -191,7 +191,7 @@ func TestDeliverProblems(t *testing.T) {
 		reminder("空欄", ""),
 		reminder("退会済み", "U003"),
 		reminder("読めない", "山田さん"),
-		{Kind: activity.KindSummary, Key: "summary/2021-11/channel/2021-12-01", Period: "2021-11", Summary: &activity.Summary{}},
+		{Kind: activity.MessageSummary, Key: "summary/2021-11/channel/2021-12-01", Period: "2021-11", Summary: &activity.Summary{}},
 	}
 	out, err := sender(s, &fakeClock{}, func(o *bot.Options) { o.Channel = "C0OTHER" }).Deliver(ctx, ms, style(activity.English), &memStore{})
 	if err != nil {
@@ -250,7 +250,7 @@ func TestDeliverFatal(t *testing.T) {
 
 func TestDeliverWebhookOnly(t *testing.T) {
 	s := MustServer(t, 2)
-	summary := activity.Message{Kind: activity.KindSummary, Key: "summary/2021-11/channel/2021-12-01", Period: "2021-11",
+	summary := activity.Message{Kind: activity.MessageSummary, Key: "summary/2021-11/channel/2021-12-01", Period: "2021-11",
 		Summary: &activity.Summary{Month: activity.Date{Year: 2021, Month: time.November}}}
 	ms := append([]activity.Message{summary}, reminders(2)...)
 	store := &memStore{}
@@ -285,7 +285,7 @@ func TestDeliverKeepsSecretsAndCellsOutOfLogs(t *testing.T) {
 	}
 	// With a webhook that cannot be reached: its URL is a secret.
 	secret := "http://127.0.0.1:1/services/T000/B000/SECRETSECRET"
-	summary := activity.Message{Kind: activity.KindSummary, Key: "summary/2021-11/channel/2021-12-01", Period: "2021-11", Summary: &activity.Summary{}}
+	summary := activity.Message{Kind: activity.MessageSummary, Key: "summary/2021-11/channel/2021-12-01", Period: "2021-11", Summary: &activity.Summary{}}
 	out, err := bot.New(bot.Options{WebhookURL: secret, Logger: logger}).Deliver(context.Background(), []activity.Message{summary}, style(activity.Japanese), &memStore{})
 	if err == nil || strings.Contains(err.Error(), "SECRET") || strings.Contains(fmt.Sprint(out.Problems), "SECRET") {
 		t.Errorf("err = %v, problems %v; want an error that does not show the webhook URL", err, out.Problems)
@@ -307,7 +307,7 @@ func TestDeliverPacesOneChannel(t *testing.T) {
 	for i := 0; i < 800; i++ {
 		sum.Programs = append(sum.Programs, activity.MonthProgram{Program: &activity.Program{Code: "9-" + itoa(i), Name: strings.Repeat("長い事業名", 40)}, Done: 1})
 	}
-	m := activity.Message{Kind: activity.KindSummary, Key: "summary/2021-11/channel/2021-12-01", Period: "2021-11", Summary: sum}
+	m := activity.Message{Kind: activity.MessageSummary, Key: "summary/2021-11/channel/2021-12-01", Period: "2021-11", Summary: sum}
 	store := &memStore{}
 	out, err := bot.New(bot.Options{Token: slacktest.Token, APIURL: s.URL, Channel: "C0KATSUDO"}).Deliver(context.Background(), []activity.Message{m}, style(activity.Japanese), store)
 	if err != nil || len(out.Sent) < 2 {

@@ -186,7 +186,7 @@ func reminder(name, slack string) activity.Message {
 	to := activity.Recipient{Member: m}
 	p := &activity.Program{Code: "1-1", Name: "経営管理支援"}
 	return activity.Message{
-		Kind: activity.KindReminder, Key: activity.MessageKey(activity.KindReminder, "2021-11", to, day), Period: "2021-11", Day: day, To: to,
+		Kind: activity.MessageReminder, Key: activity.MessageKey(activity.MessageReminder, "2021-11", to, day), Period: "2021-11", Day: day, To: to,
 		Reminder: &activity.Reminder{Month: month, Deadline: activity.Date{Year: 2021, Month: time.December, Day: 6},
 			Missing: []activity.MissingMonths{{Program: p, Months: []activity.Date{month}}}},
 	}

@@ -23,11 +23,11 @@ func TestRenderSaysHowManyMore(t *testing.T) {
 		want    string // in the plain text
 		notWant string
 	}{
-		{"FilingSixErrorsListsThreeJa", activity.KindFiling, "2022-06-24", 6, 2, activity.Japanese, "ほかに エラー 3件 があります。すべて チェック タブ に一覧があります", ""},
-		{"FilingSixErrorsListsThreeEn", activity.KindFiling, "2022-06-24", 6, 2, activity.English, "Not listed here: 3 errors; all are in the チェック tab", ""},
-		{"FilingAllListed", activity.KindFiling, "2022-06-24", 3, 9, activity.Japanese, "", "ほかに"},
-		{"SummaryErrorsAndWarnings", activity.KindSummary, "2022-04-01", 6, 12, activity.Japanese, "ほかに エラー 3件・注意 12件 があります", ""},
-		{"SummaryOneMoreWarningEn", activity.KindSummary, "2022-04-01", 3, 1, activity.English, "Not listed here: 1 warning; all are in the チェック tab", ""},
+		{"FilingSixErrorsListsThreeJa", activity.MessageFiling, "2022-06-24", 6, 2, activity.Japanese, "ほかに エラー 3件 があります。すべて チェック タブ に一覧があります", ""},
+		{"FilingSixErrorsListsThreeEn", activity.MessageFiling, "2022-06-24", 6, 2, activity.English, "Not listed here: 3 errors; all are in the チェック tab", ""},
+		{"FilingAllListed", activity.MessageFiling, "2022-06-24", 3, 9, activity.Japanese, "", "ほかに"},
+		{"SummaryErrorsAndWarnings", activity.MessageSummary, "2022-04-01", 6, 12, activity.Japanese, "ほかに エラー 3件・注意 12件 があります", ""},
+		{"SummaryOneMoreWarningEn", activity.MessageSummary, "2022-04-01", 3, 1, activity.English, "Not listed here: 1 warning; all are in the チェック tab", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -48,10 +48,10 @@ func TestRenderGolden(t *testing.T) {
 		kind activity.MessageKind
 		day  string
 	}{
-		{activity.KindReminder, "2022-04-04"},
-		{activity.KindEscalation, "2022-04-05"},
-		{activity.KindSummary, "2022-04-01"},
-		{activity.KindFiling, "2022-06-24"},
+		{activity.MessageReminder, "2022-04-04"},
+		{activity.MessageEscalation, "2022-04-05"},
+		{activity.MessageSummary, "2022-04-01"},
+		{activity.MessageFiling, "2022-06-24"},
 	} {
 		for _, lang := range []activity.Lang{activity.Japanese, activity.English} {
 			name := string(tc.kind) + "." + string(lang) + ".golden"
@@ -102,7 +102,7 @@ func TestRenderSplitsALongSummary(t *testing.T) {
 		name := strings.Repeat("長い事業名", 40) + pad(i)
 		s.Programs = append(s.Programs, activity.MonthProgram{Program: &activity.Program{Code: "9-" + itoa(i), Name: name}, Done: 1, ExpenseYen: 1000})
 	}
-	m := activity.Message{Kind: activity.KindSummary, Key: "summary/2021-11/channel/2021-12-01", Period: "2021-11", Summary: s}
+	m := activity.Message{Kind: activity.MessageSummary, Key: "summary/2021-11/channel/2021-12-01", Period: "2021-11", Summary: s}
 	parts := bot.Render(m, style(activity.Japanese))
 	if len(parts) < 2 {
 		t.Fatalf("%d parts; want the summary split in several", len(parts))

@@ -13,7 +13,7 @@ import (
 // the month, the member and, once confirmed, the row's reference (kept
 // in the ts column).
 func entryRecord(key string, c activity.CheckedSubmission, now time.Time, ref string) activity.SentRecord {
-	r := activity.SentRecord{Key: key, Time: now, Kind: activity.KindEntry, Recipient: c.Cells["member"], TS: ref}
+	r := activity.SentRecord{Key: key, Time: now, Kind: activity.MessageEntry, Recipient: c.Cells["member"], TS: ref}
 	if d := c.Entry.Date; !d.IsZero() {
 		r.Period = activity.Date{Year: d.Year, Month: d.Month}.ISO()
 	}

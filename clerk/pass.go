@@ -22,8 +22,8 @@ type Plan struct {
 // The kinds of message each command sends; `run` and `serve` send them
 // all, so that a summary missed on the 1st goes out on the next run.
 var (
-	RemindKinds  = []activity.MessageKind{activity.KindEscalation, activity.KindFiling, activity.KindReminder}
-	SummaryKinds = []activity.MessageKind{activity.KindSummary}
+	RemindKinds  = []activity.MessageKind{activity.MessageEscalation, activity.MessageFiling, activity.MessageReminder}
+	SummaryKinds = []activity.MessageKind{activity.MessageSummary}
 )
 
 // Outcome is what one pass did, in counts: what run and serve log, what

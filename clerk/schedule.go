@@ -87,7 +87,7 @@ func (s Schedules) Release(msgs []activity.Message, now time.Time) (kept []activ
 // schedule fires on or after the start of its day.
 func (s Schedules) releaseTime(m activity.Message) time.Time {
 	sch := s.Remind
-	if m.Kind == activity.KindSummary {
+	if m.Kind == activity.MessageSummary {
 		sch = s.Summary
 	}
 	loc := s.loc

@@ -87,9 +87,9 @@ func TestRelease(t *testing.T) {
 		t.Fatal(err)
 	}
 	summary := func(day activity.Date) activity.Message {
-		return activity.Message{Kind: activity.KindSummary, Day: day}
+		return activity.Message{Kind: activity.MessageSummary, Day: day}
 	}
-	reminder := activity.Message{Kind: activity.KindReminder, Day: activity.Date{Year: 2021, Month: 12, Day: 1}}
+	reminder := activity.Message{Kind: activity.MessageReminder, Day: activity.Date{Year: 2021, Month: 12, Day: 1}}
 	dec1 := activity.Date{Year: 2021, Month: 12, Day: 1}
 	tests := []struct {
 		name string
@@ -120,7 +120,7 @@ func TestRelease(t *testing.T) {
 			t.Fatal(err)
 		}
 		kept, held, next := s.Release([]activity.Message{summary(dec1), reminder}, instant("2021-12-01T12:00:00+09:00"))
-		if len(kept) != 1 || kept[0].Kind != activity.KindReminder || held != 1 || !next.Equal(instant("2021-12-02T09:00:00+09:00")) {
+		if len(kept) != 1 || kept[0].Kind != activity.MessageReminder || held != 1 || !next.Equal(instant("2021-12-02T09:00:00+09:00")) {
 			t.Errorf("kept %v, held %d until %v; want the reminder only, the summary held until 09:00 on the 2nd", kept, held, next)
 		}
 	})
