@@ -1,12 +1,14 @@
 package xlsx_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"path/filepath"
 	"testing"
 
 	"github.com/katsudo-npo/katsudo/activity"
+	"github.com/katsudo-npo/katsudo/demo"
 	"github.com/katsudo-npo/katsudo/sync/xlsx"
 	"github.com/xuri/excelize/v2"
 )
@@ -80,6 +82,36 @@ func BenchmarkWorkbookWrite10k(b *testing.B) {
 	for b.Loop() {
 		if err := wb.Write(context.Background(), []activity.Sheet{sheet}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// MustBigWorkbook writes the demo workbook with its log stretched to n
+// rows (demo.WriteBigWorkbook) at path.
+func MustBigWorkbook(tb testing.TB, path string, n int) {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := demo.WriteBigWorkbook(&buf, n); err != nil {
+		tb.Fatal(err)
+	}
+	MustWriteFile(tb, path, buf.Bytes())
+}
+
+// BenchmarkWorkbookRead100k reads a 100,000-row log written as Excel
+// stores it (shared strings, date styles).
+func BenchmarkWorkbookRead100k(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "big.xlsx")
+	MustBigWorkbook(b, path, 100_000)
+	wb := xlsx.OpenWorkbook(path)
+	log := demo.Tabs().Log
+	b.ReportAllocs()
+	for b.Loop() {
+		grids, err := wb.Read(context.Background(), []string{log})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if g := grids[log]; len(g) != 100_001 {
+			b.Fatalf("read %d rows", len(g))
 		}
 	}
 }

@@ -33,6 +33,30 @@ type gridReader struct {
 	text     []byte          // scratch for a value's text
 	rich     []byte          // scratch for an inline string's text
 	merges   [][4]int        // row0, col0, row1, col1 (zero-based, inclusive)
+	attrv    [3][]byte       // scratch for a cell's r, t and s
+}
+
+// cellAttrNames are the attributes of <c> that type and place a cell.
+var cellAttrNames = []string{"r", "t", "s"}
+
+// cellType is a cell's t attribute, without allocating for the usual ones.
+func cellType(t []byte) string {
+	switch string(t) {
+	case "s":
+		return "s"
+	case "n":
+		return "n"
+	case "str":
+		return "str"
+	case "b":
+		return "b"
+	case "inlineStr":
+		return "inlineStr"
+	case "e":
+		return "e"
+	}
+	v, _ := attrValue(t)
+	return v
 }
 
 // readGrid reads the worksheet part of tab t.
@@ -125,7 +149,8 @@ func (g *gridReader) read() error {
 func (g *gridReader) cell(prev, rowNum int) (int, error) {
 	col, style := prev+1, 0
 	var typ string
-	if r := g.s.attr("r"); r != nil {
+	g.s.attrs(cellAttrNames, g.attrv[:])
+	if r := g.attrv[0]; r != nil {
 		ref, err := attrValue(r)
 		c, _, ok := parseRef(ref)
 		if err != nil || !ok {
@@ -133,10 +158,10 @@ func (g *gridReader) cell(prev, rowNum int) (int, error) {
 		}
 		col = c
 	}
-	if t := g.s.attr("t"); t != nil {
-		typ, _ = attrValue(t)
+	if t := g.attrv[1]; t != nil {
+		typ = cellType(t)
 	}
-	if st := g.s.attr("s"); st != nil {
+	if st := g.attrv[2]; st != nil {
 		v, _ := attrValue(st)
 		style, _ = strconv.Atoi(v)
 	}

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"io"
@@ -10,16 +9,20 @@ import (
 // tagScanner reads worksheet XML one tag at a time without building a
 // tree or decoding anything it is not asked for, so a log of a million
 // rows streams through in constant memory. Between tags it hands back the
-// text as it is stored (still escaped).
+// text as it is stored (still escaped). text and tag point into the
+// scanner's window and are valid until the next call to next.
 type tagScanner struct {
-	r    *bufio.Reader
-	text []byte // the text before the current tag
-	tag  []byte // the current tag, from '<' to '>' inclusive
-	err  error
+	r        io.Reader
+	buf      []byte
+	pos, end int // the unread bytes are buf[pos:end]
+	eof      bool
+	text     []byte // the text before the current tag
+	tag      []byte // the current tag, from '<' to '>' inclusive
+	err      error
 }
 
 func newTagScanner(r io.Reader) *tagScanner {
-	return &tagScanner{r: bufio.NewReaderSize(r, 256<<10)}
+	return &tagScanner{r: r, buf: make([]byte, 256<<10)}
 }
 
 var errUnclosedTag = errors.New("unclosed tag")
@@ -28,43 +31,83 @@ var errUnclosedTag = errors.New("unclosed tag")
 // false at the end of the input or on an error (then s.err is set); text
 // after the last tag is in s.text.
 func (s *tagScanner) next() bool {
-	s.text, s.tag = s.text[:0], s.tag[:0]
 	for {
-		chunk, err := s.r.ReadSlice('<')
-		if err == bufio.ErrBufferFull {
-			s.text = append(s.text, chunk...)
-			continue
+		data := s.buf[s.pos:s.end]
+		lt := bytes.IndexByte(data, '<')
+		if lt >= 0 {
+			// A tag ends at the first '>' outside quotes; comments, CDATA
+			// and processing instructions end with their own marker.
+			from := lt + 1
+			for {
+				gt := bytes.IndexByte(data[from:], '>')
+				if gt < 0 {
+					break
+				}
+				s.tag = data[lt : from+gt+1]
+				if s.tagComplete() {
+					s.text = data[:lt]
+					s.pos += from + gt + 1
+					return true
+				}
+				from += gt + 1
+			}
 		}
-		if err != nil {
-			s.text = append(s.text, chunk...)
-			if err != io.EOF {
-				s.err = err
+		if s.eof {
+			s.text, s.tag = data, nil
+			s.pos = s.end
+			if lt >= 0 && s.err == nil {
+				s.err = errUnclosedTag
 			}
 			return false
 		}
-		s.text = append(s.text, chunk[:len(chunk)-1]...)
-		break
+		s.fill()
 	}
-	s.tag = append(s.tag, '<')
-	// Comments, CDATA and processing instructions end with their own
-	// marker; any other tag ends at the first '>' outside quotes.
-	peek, _ := s.r.Peek(8)
+}
+
+// fill moves the unread bytes to the front of the window, grows it when
+// they fill it, and reads more; at the end of the input, or on an error
+// (kept in s.err), it sets s.eof.
+func (s *tagScanner) fill() {
+	if s.pos > 0 {
+		copy(s.buf, s.buf[s.pos:s.end])
+		s.end -= s.pos
+		s.pos = 0
+	}
+	if s.end == len(s.buf) {
+		s.buf = append(s.buf, make([]byte, len(s.buf))...)
+	}
+	for {
+		n, err := s.r.Read(s.buf[s.end:])
+		s.end += n
+		if err != nil {
+			s.eof = true
+			if err != io.EOF {
+				s.err = err
+			}
+			return
+		}
+		if n > 0 {
+			return
+		}
+	}
+}
+
+// tagComplete reports whether s.tag, which ends in '>', is a whole tag.
+func (s *tagScanner) tagComplete() bool {
+	t := s.tag
 	switch {
-	case bytes.HasPrefix(peek, []byte("!--")):
-		return s.until([]byte("-->"))
-	case bytes.HasPrefix(peek, []byte("![CDATA[")):
-		return s.until([]byte("]]>"))
-	case bytes.HasPrefix(peek, []byte("?")):
-		return s.until([]byte("?>"))
+	case bytes.HasPrefix(t, []byte("<!--")):
+		return len(t) >= 7 && bytes.HasSuffix(t, []byte("-->"))
+	case bytes.HasPrefix(t, []byte("<![CDATA[")):
+		return len(t) >= 12 && bytes.HasSuffix(t, []byte("]]>"))
+	case bytes.HasPrefix(t, []byte("<?")):
+		return len(t) >= 4 && bytes.HasSuffix(t, []byte("?>"))
+	}
+	if bytes.IndexByte(t, '\'') < 0 {
+		return bytes.Count(t, []byte{'"'})%2 == 0
 	}
 	var quote byte
-	for {
-		c, err := s.r.ReadByte()
-		if err != nil {
-			s.err = errUnclosedTag
-			return false
-		}
-		s.tag = append(s.tag, c)
+	for _, c := range t {
 		switch {
 		case quote != 0:
 			if c == quote {
@@ -72,25 +115,9 @@ func (s *tagScanner) next() bool {
 			}
 		case c == '"' || c == '\'':
 			quote = c
-		case c == '>':
-			return true
 		}
 	}
-}
-
-// until reads the rest of a tag that ends with end.
-func (s *tagScanner) until(end []byte) bool {
-	for {
-		c, err := s.r.ReadByte()
-		if err != nil {
-			s.err = errUnclosedTag
-			return false
-		}
-		s.tag = append(s.tag, c)
-		if bytes.HasSuffix(s.tag, end) {
-			return true
-		}
-	}
+	return quote == 0
 }
 
 // name is the current tag's local name ("row" for <x:row r="1">), and
@@ -189,4 +216,60 @@ func attrValue(raw []byte) (string, error) {
 	}
 	b, err := appendText(nil, raw)
 	return string(b), err
+}
+
+// attrs finds several attributes of the current tag in one pass: vals[i]
+// is the raw value of the attribute named names[i], or nil.
+func (s *tagScanner) attrs(names []string, vals [][]byte) {
+	clear(vals)
+	tag := s.tag
+	i := 1
+	for i < len(tag) && !isSpace(tag[i]) && tag[i] != '>' && tag[i] != '/' {
+		i++
+	}
+	for i < len(tag) {
+		for i < len(tag) && isSpace(tag[i]) {
+			i++
+		}
+		start := i
+		for i < len(tag) && tag[i] != '=' && !isSpace(tag[i]) && tag[i] != '>' && tag[i] != '/' {
+			i++
+		}
+		name := tag[start:i]
+		for i < len(tag) && isSpace(tag[i]) {
+			i++
+		}
+		if i >= len(tag) || tag[i] != '=' {
+			if i == start {
+				i++
+			}
+			continue
+		}
+		i++
+		for i < len(tag) && isSpace(tag[i]) {
+			i++
+		}
+		if i >= len(tag) || tag[i] != '"' && tag[i] != '\'' {
+			return
+		}
+		q := tag[i]
+		i++
+		vs := i
+		for i < len(tag) && tag[i] != q {
+			i++
+		}
+		val := tag[vs:min(i, len(tag))]
+		i++
+		if j := bytes.IndexByte(name, ':'); j >= 0 {
+			if string(name[:j]) == "xmlns" {
+				continue
+			}
+			name = name[j+1:]
+		}
+		for k, n := range names {
+			if string(name) == n && vals[k] == nil {
+				vals[k] = val
+			}
+		}
+	}
 }
