@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/slack-go/slack"
@@ -26,7 +27,7 @@ func (in *Intake) publishHome(ctx context.Context, user string) error {
 		}
 	}
 	m := in.member(ctx, d, user, true)
-	_, err := in.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: user, View: in.home(d, m)})
+	_, err := in.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: user, View: in.HomeView(d, m)})
 	if err == nil {
 		in.mu.Lock()
 		in.homes[user] = true
@@ -54,7 +55,9 @@ func (in *Intake) RefreshHomes(ctx context.Context) error {
 	return first
 }
 
-func (in *Intake) home(d *activity.Dataset, m *activity.Member) slack.HomeTabViewRequest {
+// HomeView is the App Home a member sees (nil member: one not on the
+// members tab), from the dataset as it is.
+func (in *Intake) HomeView(d *activity.Dataset, m *activity.Member) slack.HomeTabViewRequest {
 	st := in.o.Style
 	var doc doc
 	if m == nil {
@@ -62,10 +65,13 @@ func (in *Intake) home(d *activity.Dataset, m *activity.Member) slack.HomeTabVie
 		return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: doc.blocks}}
 	}
 	now := in.o.Now()
-	fy := activity.FiscalYearOf(now.In(in.o.Location), in.o.FiscalYearStart)
-	owed := in.owed(d, m, now, fy)
+	// The year of the month just closed: in April, the year that ended.
+	t := now.In(in.o.Location)
+	fy := activity.FiscalYearOf(time.Date(t.Year(), t.Month(), 0, 12, 0, 0, 0, in.o.Location), in.o.FiscalYearStart)
+	owed := activity.Owed(d, fy, now, in.o.Location, m)
 	doc.blocks = append(doc.blocks, slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType,
-		clip(st.t(strconv.Itoa(fy.Year)+"年度の活動ログ（"+m.Name+"さん）", "Activity log, FY"+strconv.Itoa(fy.Year)+" ("+m.Name+")"), 150), false, false)))
+		clip(st.t(strconv.Itoa(fy.Year)+"年度（"+activity.FormatMonth(fy.Start(), st.Lang)+"〜"+activity.FormatMonth(fy.End(), st.Lang)+"）の活動ログ："+m.Name+"さん",
+			"Activity log, FY"+strconv.Itoa(fy.Year)+" ("+activity.FormatMonth(fy.Start(), st.Lang)+" – "+activity.FormatMonth(fy.End(), st.Lang)+"): "+m.Name), 150), false, false)))
 	doc.blocks = append(doc.blocks, in.buttons(owed, preset{}, st))
 
 	logged := map[*activity.Program]map[int]bool{}
@@ -97,14 +103,14 @@ func (in *Intake) home(d *activity.Dataset, m *activity.Member) slack.HomeTabVie
 		var got []string
 		for _, mo := range fy.Months() {
 			if logged[p][mo.MonthKey()] {
-				got = append(got, activity.FormatMonth(mo, st.Lang))
+				got = append(got, shortMonth(mo, st))
 			}
 		}
 		line := "*" + Escape(p.Code+" "+p.Name) + "*\n" + st.t("記録済み：", "Logged: ") + orNone(got, st)
 		if ms := owes[p]; len(ms) > 0 {
 			var ow []string
 			for _, mo := range ms {
-				ow = append(ow, activity.FormatMonth(mo, st.Lang))
+				ow = append(ow, shortMonth(mo, st))
 			}
 			line += "\n" + st.t("未記入：", "Missing: ") + strings.Join(ow, st.t("、", ", "))
 		}
@@ -122,8 +128,9 @@ func (in *Intake) home(d *activity.Dataset, m *activity.Member) slack.HomeTabVie
 			continue
 		}
 		if n++; n <= homeRows {
-			cell := f.Ref[strings.LastIndex(f.Ref, "!")+1:]
-			fix = append(fix, "• "+st.link(f.Ref, f.Ref)+"　"+Escape(cell+" "+f.Message.In(st.Lang)))
+			row := strconv.Itoa(f.Row + 1)
+			label := st.t(st.Tabs.Log+" "+row+"行目", st.Tabs.Log+" row "+row)
+			fix = append(fix, "• "+st.link(f.Ref, label)+"　"+Escape(f.Message.In(st.Lang)))
 		}
 	}
 	if n > homeRows {
@@ -139,6 +146,11 @@ func (in *Intake) home(d *activity.Dataset, m *activity.Member) slack.HomeTabVie
 		blocks = blocks[:100]
 	}
 	return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
+}
+
+// shortMonth is a month of the year shown: 4月, Apr.
+func shortMonth(m activity.Date, st Style) string {
+	return st.t(strconv.Itoa(int(m.Month))+"月", m.Month.String()[:3])
 }
 
 func orNone(xs []string, st Style) string {

@@ -76,9 +76,9 @@ func NewForm(d *activity.Dataset, m *activity.Member, now time.Time, loc *time.L
 	return f
 }
 
-// modal lays the form out as a Slack modal. Every field is an input
+// View lays the form out as a Slack modal. Every field is an input
 // block whose block ID is the log's column key.
-func (f Form) modal(st Style) slack.ModalViewRequest {
+func (f Form) View(st Style) slack.ModalViewRequest {
 	t := func(ja, en string) *slack.TextBlockObject {
 		return slack.NewTextBlockObject(slack.PlainTextType, st.t(ja, en), false, false)
 	}
@@ -203,3 +203,7 @@ func fieldsOf(state *slack.ViewState) (fields map[string]string, users []string)
 	}
 	return fields, users
 }
+
+// Preset is what a 「記入する」 button pre-selects: a program's code and a
+// month (2022-09), either may be "".
+func Preset(program, month string) preset { return preset{Program: program, Month: month} }

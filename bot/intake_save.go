@@ -35,7 +35,7 @@ func (in *Intake) save(ctx context.Context, user string, items []Item, channel, 
 		// member was told; only the home tab is refreshed.
 		return in.publishHome(ctx, user)
 	default:
-		lines = in.savedLines(taken, user, st)
+		lines = in.savedLines(taken, items, user, st)
 	}
 	var perr error
 	if channel != "" && ts != "" {
@@ -65,14 +65,17 @@ func told(t Taken) bool {
 
 // savedLines confirm a row: where it is, with a link, and the months it
 // completes (「これで2022年9月分はそろいました」).
-func (in *Intake) savedLines(t Taken, user string, st Style) []string {
+func (in *Intake) savedLines(t Taken, items []Item, user string, st Style) []string {
 	lines := []string{}
-	for _, ref := range t.Refs {
+	for i, ref := range t.Refs {
 		if ref == "" {
 			continue
 		}
-		label := st.t(ref+" に記録しました", "Saved at "+ref)
-		lines = append(lines, "✅ "+st.link(ref, label))
+		what := ""
+		if i < len(items) {
+			what = Escape(rowLabel(items[i].Submission, t.After, st)) + st.t(" を ", " ")
+		}
+		lines = append(lines, "✅ "+what+st.link(ref, st.t(ref+" に記録しました", "saved at "+ref)))
 	}
 	if t.Before != nil && t.After != nil {
 		m := in.member(context.Background(), t.After, user, false)
@@ -173,4 +176,24 @@ func summaryOf(s activity.Submission, st Style) string {
 		}
 	}
 	return clip(strings.Join(parts, "　"), 2000)
+}
+
+// rowLabel names a saved row the way the member will recognise it: its
+// date and program (2021年11月14日 1-1 経営管理支援).
+func rowLabel(s activity.Submission, d *activity.Dataset, st Style) string {
+	parts := []string{}
+	if day, err := activity.ParseDate(activity.TextCell(s.Fields["date"])); err == nil {
+		if day.IsMonth() {
+			parts = append(parts, activity.FormatMonth(day, st.Lang))
+		} else {
+			parts = append(parts, activity.FormatDay(day, st.Lang))
+		}
+	}
+	code := s.Fields["program"]
+	if d != nil && d.Catalog != nil {
+		if p := d.Catalog.Resolve(activity.TextCell(code)); p != nil {
+			code = p.Code + " " + p.Name
+		}
+	}
+	return clip(strings.Join(append(parts, code), " "), 80)
 }

@@ -42,7 +42,7 @@ func (in *Intake) openModal(ctx context.Context, trigger, user string, p preset)
 	if m == nil {
 		view = notice(st, st.t("会員の登録がありません", "Not on the members tab"), notMember(st))
 	} else {
-		view = NewForm(d, m, in.o.Now(), in.o.Location, p).modal(st)
+		view = NewForm(d, m, in.o.Now(), in.o.Location, p).View(st)
 	}
 	if viewID != "" {
 		_, err := in.api.UpdateViewContext(ctx, view, "", "", viewID)
