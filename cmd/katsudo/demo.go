@@ -62,7 +62,10 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("--unit %q: use yen or sen", *unit)
 	}
 
-	path := filepath.Join(e.workdir, demoFile)
+	path, kept, err := demoPath(e.workdir)
+	if err != nil {
+		return err
+	}
 	if err := os.WriteFile(path, demo.Input, 0o644); err != nil {
 		return fmt.Errorf("write the demo workbook: %w", err)
 	}
@@ -76,6 +79,9 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	}
 	if err := c.WriteTabs(ctx, res); err != nil {
 		return err
+	}
+	if err := noteDemo(path); err != nil {
+		return fmt.Errorf("note the demo workbook: %w", err)
 	}
 	if j.json {
 		return writeJSON(e, struct {
@@ -108,8 +114,15 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		Ja: "書き込み先：" + abs + "（「" + j.cfg.Tabs.Report + "」と「" + j.cfg.Tabs.Findings + "」タブ。Excel や LibreOffice で開けます）",
 		En: "Written to " + abs + " (tabs " + j.cfg.Tabs.Report + " and " + j.cfg.Tabs.Findings + "; open it in Excel or LibreOffice)",
 	}.In(l))
+	if kept != "" {
+		fmt.Fprintln(w, activity.Text{
+			Ja: kept + " は変更されているか、デモが作ったものではないため、上書きしませんでした。",
+			En: kept + " was changed, or is not the demo's, so it was left as it is.",
+		}.In(l))
+	}
+	name := filepath.Base(path) // in the folder demo was run in
 	fmt.Fprintln(w, activity.Text{Ja: "次に試すコマンド：", En: "Try next:"}.In(l))
-	fmt.Fprintf(w, "  go run ./cmd/katsudo check --workbook %s --now %s\n", demoFile, j.now.Format(time.RFC3339))
-	fmt.Fprintf(w, "  go run ./cmd/katsudo report --workbook %s --fy 2021 --unit sen\n", demoFile)
+	fmt.Fprintf(w, "  %s check --workbook %s --now %s\n", e.progName(), name, j.now.Format(time.RFC3339))
+	fmt.Fprintf(w, "  %s report --workbook %s --fy 2021 --unit sen\n", e.progName(), name)
 	return nil
 }

@@ -92,8 +92,8 @@ func TestDemoTryNext(t *testing.T) {
 	}
 	var next []string
 	for _, line := range strings.Split(got.stdout, "\n") {
-		if f := strings.Fields(line); len(f) > 3 && f[0] == "go" && f[3] == "check" {
-			next = f[3:]
+		if f := strings.Fields(line); len(f) > 1 && f[0] == "katsudo" && f[1] == "check" {
+			next = f[1:]
 		}
 	}
 	if next == nil {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/katsudo-npo/katsudo/config"
@@ -24,6 +25,16 @@ type env struct {
 	scrub *config.Scrubber
 	// flags is the flag set the command made, for its --help.
 	flags *seenFlags
+	// prog is how the person ran katsudo (progName); "" is "katsudo".
+	prog string
+}
+
+// progName is how to name katsudo in a command the person may type next.
+func (e env) progName() string {
+	if e.prog == "" {
+		return "katsudo"
+	}
+	return e.prog
 }
 
 // envSecrets are the secrets the environment holds, known before any
@@ -51,7 +62,7 @@ var commands = []command{
 
 // run is katsudo's whole command line: it returns the exit status.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
-	return runEnv(ctx, env{getenv: getenv, stdout: stdout, stderr: stderr}, args)
+	return runEnv(ctx, env{getenv: getenv, stdout: stdout, stderr: stderr, prog: progName(os.Args[0])}, args)
 }
 
 func runEnv(ctx context.Context, e env, args []string) int {
