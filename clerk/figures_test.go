@@ -204,3 +204,33 @@ func TestFiguresLargeWorkbook(t *testing.T) {
 		t.Errorf("%d workbook writes; want at most 2", b.writes)
 	}
 }
+
+// BenchmarkRewriteWindow measures the window Google Sheets leaves open
+// (it has no compare-and-swap): when the 送信履歴 tab is written whole —
+// created on the first send, brought to the claim columns once, pruned at
+// most once a day — a claim another run appends between the fresh read
+// and the write is lost. The window is that read and that write, here for
+// a tab of 1,000 rows against the fake; routinely the tab only grows by
+// appends, which leave no window (Google applies them one after another,
+// and each run reads back whenever rows landed above its own).
+func BenchmarkRewriteWindow(b *testing.B) {
+	c, _, _ := MustSheetsClerk(b, 1)
+	ctx := context.Background()
+	l := &activity.SentLog{}
+	for i := 0; i < 1000; i++ {
+		l.Add(activity.SentRecord{Key: fmt.Sprintf("reminder/2021-11/会員%04d/2021-12-01", i), Time: dec1, Kind: activity.MessageReminder, Period: "2021-11", TS: "1638320400.000200"})
+	}
+	sheet := l.Sheet("送信履歴", activity.Japanese, c.Config.Location)
+	if err := c.Book.Write(ctx, []activity.Sheet{sheet}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := c.Book.Read(ctx, []string{"送信履歴"}); err != nil {
+			b.Fatal(err)
+		}
+		if err := c.Book.Write(ctx, []activity.Sheet{sheet}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
