@@ -3,6 +3,13 @@
 // DMs through a bot token, channel messages through the bot token or an
 // incoming webhook — honouring Slack's rate limits.
 //
+// It also takes members' requests (Intake): the /katsudo command, the
+// 活動を記録 shortcut, the 「記入する」 and 「活動なし」 buttons, the form
+// (a modal) and the App Home, over Socket Mode or HTTP. Each request is
+// acknowledged within Slack's 3 seconds from what needs no I/O; the
+// spreadsheet is read and written afterwards, through the Desk the use
+// case provides.
+//
 // Exactly once rests on three things. Every message carries an
 // idempotency key (kind/period/recipient/day), which also travels with it
 // as Slack message metadata. Before sending, the Store — the 送信履歴 tab,

@@ -11,6 +11,10 @@
 // at, so a test says "it is 10:00 on 1 December 2021" and nothing reads
 // time.Now.
 //
+// Rows members log from Slack come in through a Desk (Clerk.Desk): it
+// checks them against the spreadsheet as it is and appends each to the
+// activity log once, through the same 送信履歴 outbox.
+//
 // A Clerk needs two things from the outside world, stated here as small
 // interfaces and wired in by cmd/katsudo: a Book (the Google spreadsheet or
 // a local workbook: read tabs, write whole tabs) and a Messenger (Slack).

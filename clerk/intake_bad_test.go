@@ -126,4 +126,30 @@ func TestLogFromSlackBadInput(t *testing.T) {
 			t.Errorf("modal = %s, want 1-1 and October pre-selected", v[0].JSON)
 		}
 	})
+	t.Run("StaffPickedFromSlackAreNamedAsTheMembersTabNamesThem", func(t *testing.T) {
+		wb := MustWorkbook(t, t.TempDir(), 2)
+		s := MustSlack(t, 2)
+		s.AddUser("U999", "guest@example.org")
+		_, b := MustSheetsBook(t, wb)
+		in, desk := MustIntake(t, MustClerk(t, b, s), s, dec1)
+		if _, err := desk.Reload(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		sub := submission("U001", "VS", map[string]string{"program": "1-1", "date": "2021-11-15", "expense": "0", "status": "実施", "staff": "ほか3名"})
+		values := sub["view"].(obj)["state"].(obj)["values"].(obj)
+		values["staff_users"] = obj{"value": obj{"type": "multi_users_select", "selected_users": []string{"U002", "U999"}}}
+		_, ack := MustDeliver(t, s, "interactive", sub)
+		if errs := ackErrors(t, ack); !strings.Contains(errs["staff_users"], "U999") {
+			t.Fatalf("errors = %v, want the Slack user who is not a member named", errs)
+		}
+		values["staff_users"] = obj{"value": obj{"type": "multi_users_select", "selected_users": []string{"U002"}}}
+		_, ack = MustDeliver(t, s, "interactive", sub)
+		if errs := ackErrors(t, ack); errs != nil {
+			t.Fatalf("errors = %v", errs)
+		}
+		in.Wait()
+		if n := logRows(t, b, "2021-11-15", "会員002、ほか3名", "会員001"); n != 1 {
+			t.Errorf("rows with the staff named = %d, want 1", n)
+		}
+	})
 }

@@ -174,6 +174,28 @@ func TestLogFromSlack(t *testing.T) {
 				}
 			})
 
+			t.Run("NoActivityFromTheHomeTabIsToldByDM", func(t *testing.T) {
+				// 会員002 owes November; the click comes from the home tab.
+				click := button("U002", "katsudo_no_activity", "", "")
+				click["container"] = obj{"type": "view", "view_id": "VHOME"}
+				click["view"] = obj{"id": "VHOME", "type": "home"}
+				updates := len(s.Updates())
+				MustDeliver(t, s, "interactive", click)
+				in.Wait()
+				if n := logRows(t, b, "2021年11月", "活動なし", "会員002"); n != 1 {
+					t.Errorf("November 活動なし rows of 会員002 = %d, want 1", n)
+				}
+				if dm := lastPost(s, "D002"); !strings.Contains(dm.Text, "活動なし") {
+					t.Errorf("DM = %q", dm.Text)
+				}
+				if len(s.Updates()) != updates {
+					t.Error("a message was updated; the click came from the home tab")
+				}
+				if _, ok := s.Home("U002"); !ok {
+					t.Error("the home tab was not refreshed")
+				}
+			})
+
 			t.Run("HomeTabPublished", func(t *testing.T) {
 				MustDeliver(t, s, "events_api", homeOpened("U001"))
 				in.Wait()
