@@ -59,14 +59,17 @@ func runInit(ctx context.Context, e env, args []string) error {
 
 	tmpl := activity.Template(j.tabs())
 	var changes []activity.Text
+	var b book
 	switch {
 	case cfg.Workbook != "":
 		wb := xlsx.OpenWorkbook(cfg.Workbook)
 		wb.Force = *force
+		b = wb
 		changes, err = wb.Setup(ctx, tmpl)
 	case cfg.SpreadsheetID != "":
 		var s *sheets.Spreadsheet
 		if s, err = openSpreadsheet(ctx, j, e); err == nil {
+			b = s
 			changes, err = s.Setup(ctx, tmpl)
 		}
 	default:
@@ -79,14 +82,51 @@ func runInit(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(changes) == 0 {
-		say(activity.Text{Ja: "スプレッドシートはすでに整っています。変更はありません。", En: "The spreadsheet is already set up; nothing changed."})
-		return nil
-	}
 	for _, c := range changes {
 		fmt.Fprintln(e.stdout, "  "+c.In(j.lang))
 	}
+	missing, err := missingHeaders(ctx, b, j.tabs())
+	if err != nil {
+		return err
+	}
+	if len(missing) > 0 {
+		// init adds what is missing but never renames a member's column:
+		// say what report would refuse, and how to fix it.
+		say(activity.Text{
+			Ja: "見出しが足りないため、このままでは katsudo report は何も書き込みません。列の名前を戻すか、足りない列を追加してください：",
+			En: "A required header is missing, so katsudo report would write nothing; rename the column back or add it:",
+		})
+		for _, f := range missing {
+			fmt.Fprintln(e.stdout, "  "+f.Ref+" "+f.Message.In(j.lang))
+		}
+		return findingsError{errors: len(missing)}
+	}
+	if len(changes) == 0 {
+		say(activity.Text{Ja: "スプレッドシートはすでに整っています。変更はありません。", En: "The spreadsheet is already set up; nothing changed."})
+	}
 	return nil
+}
+
+// missingHeaders reads the members' three tabs and returns a finding for
+// each required header that is not there (a renamed 場所 column, say).
+func missingHeaders(ctx context.Context, b book, t activity.Tabs) ([]activity.Finding, error) {
+	grids, err := b.Read(ctx, []string{t.Log, t.Programs, t.Members})
+	if err != nil {
+		return nil, err
+	}
+	var out []activity.Finding
+	for _, in := range []struct {
+		name string
+		cols []activity.Column
+	}{{t.Log, activity.LogColumns}, {t.Programs, activity.ProgramColumns}, {t.Members, activity.MemberColumns}} {
+		_, findings := activity.ReadTable(in.name, grids[in.name], in.cols)
+		for _, f := range findings {
+			if f.Code == activity.CodeMissingColumn {
+				out = append(out, f)
+			}
+		}
+	}
+	return out, nil
 }
 
 // writeConfig writes the commented template to path unless a file is

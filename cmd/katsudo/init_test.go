@@ -2,14 +2,17 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/config"
 	"github.com/katsudo-npo/katsudo/sync/sheetstest"
+	"github.com/katsudo-npo/katsudo/sync/xlsx"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -226,4 +229,50 @@ func MustReadFile(tb testing.TB, path string) []byte {
 		tb.Fatal(err)
 	}
 	return b
+}
+
+// TestInitSaysWhatIsMissing: a log whose 場所 column was renamed 会場 is
+// not "already set up" — report would refuse it — so init names the
+// missing header and ends with status 1, changing nothing of the
+// member's column.
+func TestInitSaysWhatIsMissing(t *testing.T) {
+	dir := t.TempDir()
+	wb := MustWorkbook(t, dir, []string{"2021/5/10", "1-1", "経営相談", "横須賀市", "山田", "中小企業 1社", "", "3000", "", "山田", ""})
+	grids, err := xlsx.OpenWorkbook(wb).Read(context.Background(), []string{"活動ログ", "事業", "会員"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sheets []activity.Sheet
+	for _, name := range []string{"活動ログ", "事業", "会員"} {
+		var rows [][]activity.Value
+		for _, r := range grids[name] {
+			var vals []activity.Value
+			for _, c := range r {
+				text := c.Text
+				if name == "活動ログ" && text == "場所" {
+					text = "会場"
+				}
+				vals = append(vals, activity.Str(text, 0))
+			}
+			rows = append(rows, vals)
+		}
+		sheets = append(sheets, activity.Sheet{Name: name, Rows: rows})
+	}
+	if err := xlsx.OpenWorkbook(wb).Write(context.Background(), sheets); err != nil {
+		t.Fatal(err)
+	}
+	got := MustRun(t, dir, nil, "init", "--workbook", wb)
+	if got.code != exitFindings {
+		t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", got.code, exitFindings, got.stdout, got.stderr)
+	}
+	if strings.Contains(got.stdout, "すでに整っています") || !strings.Contains(got.stdout, "「場所」") {
+		t.Errorf("init does not name the missing header:\n%s", got.stdout)
+	}
+	again, err := xlsx.OpenWorkbook(wb).Read(context.Background(), []string{"活動ログ"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := again["活動ログ"].At(0, 3).Text; h != "会場" {
+		t.Errorf("the member's header became %q", h)
+	}
 }
