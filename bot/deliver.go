@@ -228,7 +228,7 @@ func (s *Sender) deliverPart(ctx context.Context, m activity.Message, p Part, de
 		if recover {
 			// A webhook's channel cannot be searched: whether the earlier
 			// run's post went out cannot be known, so it is not posted again.
-			return rec, unknown, nil, nil
+			return rec, unknown, unknownProblem(m, p.Key), nil
 		}
 		if err := s.postWebhook(ctx, p); err != nil {
 			return rec, unknown, channelProblem(err, "webhook"), fatal(err)
@@ -246,7 +246,7 @@ func (s *Sender) deliverPart(ctx context.Context, m activity.Message, p Part, de
 			rec.Time, rec.TS = s.o.Now(), ts
 			return rec, found, nil, nil
 		case how == unknown:
-			return rec, unknown, nil, nil
+			return rec, unknown, unknownProblem(m, p.Key), nil
 		}
 	}
 	meta := slack.SlackMetadata{EventType: metaEvent, EventPayload: map[string]any{"key": p.Key, "kind": string(m.Kind), "period": m.Period}}
@@ -262,6 +262,20 @@ func (s *Sender) deliverPart(ctx context.Context, m activity.Message, p Part, de
 	}
 	rec.Time, rec.TS = s.o.Now(), ts
 	return rec, how, nil, nil
+}
+
+// unknownProblem says that an earlier run may have sent a part and that
+// Slack's history cannot tell: a person must look, since katsudo will not
+// post it a second time on a guess.
+func unknownProblem(m activity.Message, key string) *Problem {
+	p := &Problem{Text: activity.Text{
+		Ja: "「" + string(m.Kind) + " " + m.Period + "」が前回の実行で届いたか確かめられません（Slack の履歴を検索できないため：Incoming Webhook、#名前のチャンネル、または履歴の権限がありません）。Slack で確かめ、届いていなければ送信履歴タブのキー " + key + " の claimed の行を消してください。次の実行で送ります",
+		En: "cannot tell whether \"" + string(m.Kind) + " " + m.Period + "\" reached Slack in an earlier run (Slack's history cannot be searched: an incoming webhook, a #name channel, or no history scope); look in Slack and, if it is missing, delete the claimed rows of key " + key + " in the sent tab: the next run sends it",
+	}}
+	if !m.To.IsChannel() {
+		p.Member = m.To.Member.Name
+	}
+	return p
 }
 
 func (s *Sender) sendProblem(m activity.Message, err error) *Problem {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -55,9 +56,14 @@ func lockToSend(ctx context.Context, e env, j *settings) (*fileLock, error) {
 }
 
 // holderID names this katsudo in the claims it writes while it holds the
-// lock at path: its machine and its lock file. Another run with the same
-// name has ended, since this one holds the lock.
+// lock at path: its machine (host name, and the machine ID where the
+// system has one, so that two containers given the same host name differ)
+// and its lock file. Another run with the same name has ended, since this
+// one holds the lock.
 func holderID(path string) string {
 	host, _ := os.Hostname()
+	if id, err := os.ReadFile("/etc/machine-id"); err == nil && len(bytes.TrimSpace(id)) > 0 {
+		host += "/" + string(bytes.TrimSpace(id))[:min(8, len(bytes.TrimSpace(id)))]
+	}
 	return host + ":" + path
 }
