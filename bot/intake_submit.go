@@ -159,12 +159,18 @@ func (in *Intake) submit(cb slack.InteractionCallback) any {
 	if len(errs) > 0 {
 		if warned {
 			in.mu.Lock()
+			if len(in.confirmed) >= memoryMax {
+				in.confirmed = map[string]bool{}
+			}
 			in.confirmed[key] = true
 			in.mu.Unlock()
 		}
 		return fieldErrors(errs)
 	}
 	in.mu.Lock()
+	if len(in.accepted) >= memoryMax {
+		in.accepted = map[string]bool{} // a redelivery comes within minutes, not months
+	}
 	in.accepted[key] = true
 	in.mu.Unlock()
 	in.later("save a row", func(ctx context.Context) error {
@@ -172,6 +178,12 @@ func (in *Intake) submit(cb slack.InteractionCallback) any {
 	})
 	return nil
 }
+
+// memoryMax bounds what a long-running serve remembers of submissions
+// (accepted, warnings shown): past it, it starts again. The desk's record
+// in 送信履歴 is what keeps a row from going in twice; this memory only
+// spares a member a repeated warning or a second DM.
+const memoryMax = 10000
 
 func addError(errs map[string]string, block, msg string) {
 	if prev, ok := errs[block]; ok {

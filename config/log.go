@@ -79,6 +79,8 @@ func (c Config) attrs() []slog.Attr {
 		slog.String("lock_file", c.LockFile),
 		slog.String("slack_bot_token", setOrUnset(c.SlackBotToken)),
 		slog.String("slack_webhook_url", setOrUnset(c.SlackWebhookURL)),
+		slog.String("slack_app_token", setOrUnset(c.SlackAppToken)),
+		slog.String("slack_signing_secret", setOrUnset(c.SlackSigningSecret)),
 		slog.String("sheets_endpoint", c.SheetsEndpoint),
 		slog.String("slack_api_url", c.SlackAPIURL),
 	}

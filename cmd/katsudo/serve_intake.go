@@ -42,7 +42,8 @@ type intakeRun struct {
 	now      func() time.Time
 	log      *slog.Logger
 
-	h      atomic.Pointer[bot.Intake] // set once active
+	h      atomic.Pointer[bot.Intake]   // set once active
+	http   atomic.Pointer[http.Handler] // HTTP mode's endpoints, once active
 	wg     sync.WaitGroup
 	cancel context.CancelFunc
 }
@@ -73,12 +74,12 @@ func (r *intakeRun) mount(mux *http.ServeMux) {
 		return
 	}
 	mux.HandleFunc("/slack/", func(w http.ResponseWriter, req *http.Request) {
-		in := r.h.Load()
-		if in == nil {
+		h := r.http.Load()
+		if h == nil {
 			http.Error(w, "katsudo is on standby", http.StatusServiceUnavailable)
 			return
 		}
-		in.Handler(r.secret).ServeHTTP(w, req)
+		(*h).ServeHTTP(w, req)
 	})
 }
 
@@ -95,6 +96,10 @@ func (r *intakeRun) start(ctx context.Context) {
 		Location: r.c.Config.Location, FiscalYearStart: r.c.Config.FiscalYearStartMonth, Now: r.now, Logger: r.log,
 	})
 	r.h.Store(in)
+	if r.secret != "" {
+		h := in.Handler(r.secret)
+		r.http.Store(&h)
+	}
 	if _, err := r.desk.Reload(ctx); err != nil {
 		r.log.Warn("slack intake: the spreadsheet could not be read yet; the first request will read it", "err", err)
 	}
