@@ -25,6 +25,12 @@ const (
 	RuleDate
 	// RuleAmount expects a number of yen, zero or more.
 	RuleAmount
+	// RuleHint shows Help when the cell is selected and accepts whatever
+	// is typed: for columns where katsudo reads more than a spreadsheet
+	// check can express (和暦, 「2021年11月」, 千円, 約), so that the check
+	// never warns about what the hint invites. katsudo's own findings
+	// explain, with the cell, what it cannot read.
+	RuleHint
 )
 
 // Rule is a check on one column. Every rule only warns: katsudo reads
@@ -45,9 +51,9 @@ type Rule struct {
 func Template(t Tabs) []TemplateTab {
 	return []TemplateTab{
 		{Name: t.Log, Columns: LogColumns, Widths: []float64{12, 10, 40, 16, 16, 22, 16, 12, 10, 10, 24}, Rules: []Rule{
-			{Column: "date", Kind: RuleDate, Help: "例: 2021/11/14（和暦や「2021年11月」も使えます）"},
+			{Column: "date", Kind: RuleHint, Help: "例: 2021/11/14、令和3年11月14日、R3.11.14。毎月の活動は「2021年11月」"},
 			{Column: "program", Kind: RuleColumn, Tab: t.Programs, Source: "code", Help: "「" + t.Programs + "」タブのコード（1-1）または事業名"},
-			{Column: "expense", Kind: RuleAmount, Help: "円（数字のみ。千円なら「69,963千円」と書いてください）"},
+			{Column: "expense", Kind: RuleHint, Help: "円。例: 628,644、¥1,000、69,963千円、3.5万円（「約」付きの見込みは注意になります）"},
 			{Column: "status", Kind: RuleList, List: []string{"実施", "中止", "活動なし"}, Help: "空欄は実施"},
 			{Column: "member", Kind: RuleColumn, Tab: t.Members, Source: "name", Help: "「" + t.Members + "」タブの氏名"},
 		}},

@@ -52,7 +52,7 @@ func TestInitWorkbook(t *testing.T) {
 		kinds[dv.Sqref] = dv.Type + " " + dv.Formula1
 	}
 	wantKinds := map[string]string{
-		"A2:A1048576": "date 1", "B2:B1048576": "list '事業'!$A$2:$A$1048576", "H2:H1048576": "decimal 0",
+		"A2:A1048576": "custom TRUE", "B2:B1048576": "list '事業'!$A$2:$A$1048576", "H2:H1048576": "custom TRUE",
 		"I2:I1048576": `list "実施,中止,活動なし"`, "J2:J1048576": "list '会員'!$A$2:$A$1048576",
 	}
 	if diff := cmp.Diff(wantKinds, kinds); diff != "" {

@@ -170,6 +170,9 @@ func googleRule(r activity.Rule, tabs []activity.TemplateTab, states map[string]
 	case activity.RuleAmount:
 		v.Condition.Type = "NUMBER_GREATER_THAN_EQ"
 		v.Condition.Values = []*sheets.ConditionValue{{UserEnteredValue: "0"}}
+	case activity.RuleHint: // the help alone: any value is accepted
+		v.Condition.Type = "CUSTOM_FORMULA"
+		v.Condition.Values = []*sheets.ConditionValue{{UserEnteredValue: "=TRUE"}}
 	}
 	return v
 }

@@ -172,6 +172,8 @@ func excelRule(r activity.Rule, headers map[string]*activity.Table) (*excelize.D
 		err = dv.SetRange(1, 2958465, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
 	case activity.RuleAmount:
 		err = dv.SetRange(0, 0, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorGreaterThanOrEqual)
+	case activity.RuleHint: // the help alone: any value is accepted
+		dv.Type, dv.Formula1 = "custom", "TRUE"
 	}
 	if err != nil {
 		return nil, err
