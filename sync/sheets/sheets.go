@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/katsudo-npo/katsudo/bodylimit"
+	"github.com/katsudo-npo/katsudo/config"
 	"google.golang.org/api/option"
 	"google.golang.org/api/sheets/v4"
 	htransport "google.golang.org/api/transport/http"
@@ -83,7 +84,7 @@ func OpenSpreadsheet(ctx context.Context, cfg SheetsConfig) (*Spreadsheet, error
 }
 
 // URL is the address a member opens the spreadsheet at.
-func (s *Spreadsheet) URL() string { return "https://docs.google.com/spreadsheets/d/" + s.id + "/edit" }
+func (s *Spreadsheet) URL() string { return config.SheetURL(s.id) }
 
 // tabInfo is one tab of the spreadsheet: its name and its sheetId (the
 // #gid= of links to it).
