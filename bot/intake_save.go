@@ -10,9 +10,9 @@ import (
 )
 
 // save takes rows into the log and tells the member how it went, in a DM
-// — or, for the 活動なし button on a DM, by updating that DM in place —
-// then refreshes their App Home.
-func (in *Intake) save(ctx context.Context, user string, items []Item, channel, ts string) error {
+// — or, for the 活動なし button (none) on a DM, by updating that DM in
+// place — then refreshes their App Home.
+func (in *Intake) save(ctx context.Context, user string, items []Item, none bool, channel, ts string) error {
 	st := in.o.Style
 	taken, err := in.o.Desk.Take(ctx, items)
 	var lines []string
@@ -28,7 +28,7 @@ func (in *Intake) save(ctx context.Context, user string, items []Item, channel, 
 		for _, p := range taken.Problems {
 			lines = append(lines, "• "+Escape(p.Message.In(st.Lang)))
 		}
-	case len(items) > 0 && items[0].Owed != nil:
+	case none:
 		lines = in.noActivityLines(taken, items, st)
 	case told(taken):
 		// Slack delivered the same request again: the row is in and the
@@ -143,7 +143,7 @@ func (in *Intake) noActivity(ctx context.Context, user, channel, ts string) erro
 			Owed:       &me,
 		})
 	}
-	return in.save(ctx, user, items, channel, ts)
+	return in.save(ctx, user, items, true, channel, ts)
 }
 
 // dm sends lines to a member's DM with the app.

@@ -131,7 +131,7 @@ func (in *Intake) submit(cb slack.InteractionCallback) any {
 		// The same submission delivered again (Slack missed the ack): it
 		// was accepted, and the desk appends its row once.
 		in.later("save a row", func(ctx context.Context) error {
-			return in.save(ctx, user, []Item{{Key: key, Submission: sub}}, "", "")
+			return in.save(ctx, user, []Item{{Key: key, Submission: sub}}, false, "", "")
 		})
 		return nil
 	}
@@ -174,7 +174,7 @@ func (in *Intake) submit(cb slack.InteractionCallback) any {
 	in.accepted[key] = true
 	in.mu.Unlock()
 	in.later("save a row", func(ctx context.Context) error {
-		return in.save(ctx, user, []Item{{Key: key, Submission: sub}}, "", "")
+		return in.save(ctx, user, []Item{{Key: key, Submission: sub}}, false, "", "")
 	})
 	return nil
 }

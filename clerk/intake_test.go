@@ -172,6 +172,9 @@ func TestLogFromSlack(t *testing.T) {
 				if n := logRows(t, b, "2021年10月", "活動なし", "会員001"); n != 1 {
 					t.Errorf("after a second click: %d rows, want 1", n)
 				}
+				if ups := s.Updates(); len(ups) != 2 || !strings.Contains(ups[1].Text, "もうありません") {
+					t.Errorf("updates = %+v, want the DM to say nothing is missing any more", ups)
+				}
 			})
 
 			t.Run("NoActivityFromTheHomeTabIsToldByDM", func(t *testing.T) {

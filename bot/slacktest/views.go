@@ -164,6 +164,9 @@ func (ws *workspace) update(form url.Values) (int, any) {
 		if err := checkBlocks(form.Get("blocks")); err != "" {
 			return http.StatusOK, fail(err)
 		}
+		if form.Get("text") == "" && form.Get("blocks") == "" {
+			return http.StatusOK, fail("no_text")
+		}
 		c.msgs[i].Text = form.Get("text")
 		ws.in.updates = append(ws.in.updates, Update{Channel: c.id, TS: ts, Text: form.Get("text"), Blocks: json.RawMessage(form.Get("blocks"))})
 		return http.StatusOK, obj{"ok": true, "channel": c.id, "ts": ts, "text": form.Get("text")}
