@@ -115,3 +115,57 @@ func BenchmarkWorkbookRead100k(b *testing.B) {
 		}
 	}
 }
+
+// benchReport is a report and findings tab the size of a year's.
+func benchReport() []activity.Sheet {
+	report := activity.Sheet{Name: "事業報告書", FrozenRows: 1, Widths: []float64{8, 30, 40, 12}}
+	findings := activity.Sheet{Name: "チェック", FrozenRows: 1, Widths: []float64{12, 60}}
+	for i := range 200 {
+		report.Rows = append(report.Rows, []activity.Value{activity.Str(fmt.Sprintf("1-%d", i), 0), activity.Str("清掃活動", activity.Wrap),
+			activity.Str(fmt.Sprintf("第%d回 =清掃活動を実施しました。", i+1), activity.Wrap), activity.Int(int64(1200*i), activity.Yen)})
+	}
+	for i := range 2000 {
+		findings.Rows = append(findings.Rows, []activity.Value{activity.Str(fmt.Sprintf("活動ログ!A%d", i+2), 0), activity.Str("日付が読めません", 0)})
+	}
+	return []activity.Sheet{report, findings}
+}
+
+// BenchmarkWorkbookWrite100kLog writes a year's report into a workbook
+// whose log has 100,000 rows: the first time (katsudo's tabs are added)
+// and in the steady state (they are replaced, as every pass after the
+// first does). Both copy the log without reading it, so neither depends
+// on the log's size.
+func BenchmarkWorkbookWrite100kLog(b *testing.B) {
+	dir := b.TempDir()
+	orig := filepath.Join(dir, "orig.xlsx")
+	MustBigWorkbook(b, orig, 100_000)
+	data := MustReadFile(b, orig)
+	sheets := benchReport()
+	b.Run("FirstReport", func(b *testing.B) {
+		path := filepath.Join(dir, "first.xlsx")
+		wb := xlsx.OpenWorkbook(path)
+		b.ReportAllocs()
+		for b.Loop() {
+			b.StopTimer()
+			MustWriteFile(b, path, data)
+			b.StartTimer()
+			if err := wb.Write(context.Background(), sheets); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("SteadyState", func(b *testing.B) {
+		path := filepath.Join(dir, "steady.xlsx")
+		MustWriteFile(b, path, data)
+		wb := xlsx.OpenWorkbook(path)
+		if err := wb.Write(context.Background(), sheets); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := wb.Write(context.Background(), sheets); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
