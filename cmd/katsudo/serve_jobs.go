@@ -119,10 +119,6 @@ func (s *scheduler) run(name string, fn jobFunc, self cron.Job) {
 	defer s.running.Done()
 	s.one.Lock()
 	defer s.one.Unlock()
-	// A pass over a large log peaks at hundreds of MB; give it back to
-	// the system once the job is done, so an idle serve sits near its
-	// start-up footprint between passes.
-	defer debug.FreeOSMemory()
 	if s.isStopping() {
 		return // it waited for another job, and serve is stopping now
 	}
@@ -136,6 +132,10 @@ func (s *scheduler) run(name string, fn jobFunc, self cron.Job) {
 		}
 	}()
 	err := fn(s.ctx, s.clock())
+	// A pass over a large log peaks at hundreds of MB; give it back to
+	// the system before the run is recorded (a retry may follow at once),
+	// so an idle serve sits near its start-up footprint between passes.
+	debug.FreeOSMemory()
 	s.finish(name, err, time.Since(start), self)
 }
 
