@@ -35,6 +35,7 @@ func (s *Sender) Deliver(ctx context.Context, msgs []activity.Message, st Style,
 	type item struct {
 		m     activity.Message
 		parts []Part
+		dest  string
 	}
 	var items []item
 	var claims []activity.SentRecord
@@ -51,11 +52,25 @@ func (s *Sender) Deliver(ctx context.Context, msgs []activity.Message, st Style,
 				continue
 			}
 			it.parts = append(it.parts, p)
-			claims = append(claims, s.record(m, p, ""))
 		}
-		if len(it.parts) > 0 {
-			items = append(items, it)
+		if len(it.parts) == 0 {
+			continue
 		}
+		// Where it goes is settled before it is claimed: a member Slack
+		// cannot reach is a Problem, not a claim left behind every run.
+		dest, prob, err := s.destination(ctx, m)
+		if err != nil {
+			return out, err
+		}
+		if prob != nil {
+			out.Problems = append(out.Problems, *prob)
+			continue
+		}
+		it.dest = dest
+		for _, p := range it.parts {
+			claims = append(claims, s.record(m, p, dest))
+		}
+		items = append(items, it)
 	}
 	if dmsWithoutToken > 0 {
 		out.Problems = append(out.Problems, Problem{Text: activity.Text{
@@ -103,15 +118,7 @@ func (s *Sender) Deliver(ctx context.Context, msgs []activity.Message, st Style,
 			out.Unsettled += len(mine) // the lease is nearly over: a later run sends these
 			continue
 		}
-		m := it.m
-		dest, prob, err := s.destination(ctx, m)
-		if err != nil {
-			return out, err
-		}
-		if prob != nil {
-			out.Problems = append(out.Problems, *prob)
-			continue
-		}
+		m, dest := it.m, it.dest
 		if m.Escalation != nil && st.Mentions && s.client != nil {
 			mst := st
 			mst.userID = func(mem *activity.Member) string {

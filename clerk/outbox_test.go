@@ -90,6 +90,24 @@ func TestOutbox(t *testing.T) {
 			t.Errorf("%d writes the next day; want the claims and the confirmations appended, no prune", b.writes-writes)
 		}
 	})
+	t.Run("UnreachableMemberLeavesNoClaim", func(t *testing.T) {
+		wb := MustWorkbook(t, t.TempDir(), 2)
+		s := MustSlack(t, 1) // U002 is nobody
+		for i := 0; i < 2; i++ {
+			out, err := MustClerk(t, xlsx.OpenWorkbook(wb), s).Send(ctx, dec1, remind)
+			if err != nil || len(out.Slack.Problems) != 1 {
+				t.Fatalf("run %d: err %v, problems %v; want 会員002 as the one problem", i+1, err, out.Slack.Problems)
+			}
+		}
+		grids, _ := xlsx.OpenWorkbook(wb).Read(ctx, []string{"送信履歴"})
+		for _, row := range grids["送信履歴"] {
+			for _, c := range row {
+				if strings.Contains(c.String(), "会員002") {
+					t.Errorf("送信履歴 row %v names the member Slack cannot reach; want no claim left behind", row)
+				}
+			}
+		}
+	})
 	t.Run("WebhookCannotSettleAnUnconfirmedClaim", func(t *testing.T) {
 		wb := MustWorkbook(t, t.TempDir(), 0)
 		s := MustSlack(t, 0)
