@@ -48,7 +48,9 @@ func runDoctor(ctx context.Context, e env, args []string) error {
 			return err
 		}
 		for _, line := range strings.Split(err.Error(), "\n") {
-			d.problem(line)
+			// The config's own messages name keys and files in English;
+			// the line says in Japanese what it is about.
+			d.fail(activity.Text{Ja: "設定の誤り：" + line, En: line})
 		}
 		return d.finish(e)
 	}

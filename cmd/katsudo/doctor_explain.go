@@ -50,7 +50,7 @@ func explain(err error, at where) activity.Text {
 	case at.workbook != "" && errors.Is(err, fs.ErrNotExist):
 		t.Ja = "ファイル " + at.workbook + " がありません。katsudo.yaml の workbook（または --workbook）を確かめてください。新しく作るなら katsudo init --workbook " + at.workbook
 	case errors.Is(err, fs.ErrNotExist):
-		t.Ja = "google_credentials_file（または GOOGLE_APPLICATION_CREDENTIALS）のファイルがありません。サービスアカウントの JSON キーをそこに置いてください（" + err.Error() + "）"
+		t.Ja = "google_credentials_file（または GOOGLE_APPLICATION_CREDENTIALS）に書かれたファイルがありません。サービスアカウントの JSON キーをそこに置くか、正しい場所を書いてください（" + err.Error() + "）"
 	case errors.Is(err, xlsx.ErrNotWorkbook):
 		t.Ja = "ファイル " + at.workbook + " は Excel ブック（.xlsx）ではありません。Excel で「.xlsx」形式で保存し直してください"
 	case errors.Is(err, xlsx.ErrPasswordProtected):

@@ -90,6 +90,9 @@ func TestDoctor(t *testing.T) {
 		{"SlackChannelUnset", func(t *testing.T, _ *sheetstest.Server, environ map[string]string) {
 			delete(environ, "KATSUDO_SLACK_CHANNEL")
 		}, "slack_channel が設定されていません"},
+		{"KeyFileMissing", func(t *testing.T, _ *sheetstest.Server, environ map[string]string) {
+			environ["GOOGLE_APPLICATION_CREDENTIALS"] = "/nonexistent/key.json"
+		}, "に書かれたファイルがありません"},
 		{"NoSpreadsheet", func(t *testing.T, _ *sheetstest.Server, environ map[string]string) {
 			delete(environ, "KATSUDO_SPREADSHEET_ID")
 		}, "spreadsheet_id にスプレッドシートの URL を書くか"},

@@ -41,7 +41,7 @@ func googleCredentials(j *settings, e env) (sheets.Credentials, error) {
 	if f := j.cfg.GoogleCredentialsFile; f != "" {
 		c, err := sheets.ReadCredentials(f)
 		if errors.Is(err, fs.ErrNotExist) {
-			return c, fmt.Errorf("google_credentials_file (or GOOGLE_APPLICATION_CREDENTIALS) names %s, which does not exist; download the service account's JSON key to that place", f)
+			return c, &saidError{msg: "google_credentials_file (or GOOGLE_APPLICATION_CREDENTIALS) names " + f + ", which does not exist; download the service account's JSON key to that place", cause: err}
 		}
 		return c, err
 	}
@@ -83,3 +83,13 @@ func loginFile(getenv func(string) string) string {
 	}
 	return filepath.Join(dir, "katsudo", "google-login.json")
 }
+
+// saidError is an error whose message is written for the person running
+// katsudo, keeping its cause for errors.Is and errors.As.
+type saidError struct {
+	msg   string
+	cause error
+}
+
+func (e *saidError) Error() string { return e.msg }
+func (e *saidError) Unwrap() error { return e.cause }
