@@ -82,6 +82,7 @@ type Intake struct {
 	accepted  map[string]bool   // submissions answered with success
 	homes     map[string]bool   // members who have opened the App Home
 	emails    map[string]string // Slack user → e-mail, for members given by e-mail
+	locales   map[string]string // Slack user → their Slack language (ja-JP, en-US)
 }
 
 // NewIntake returns an Intake for the options.
@@ -106,7 +107,7 @@ func NewIntake(o IntakeOptions) *Intake {
 	if o.APIURL != "" {
 		opts = append(opts, slack.OptionAPIURL(strings.TrimSuffix(o.APIURL, "/")+"/"))
 	}
-	return &Intake{o: o, api: slack.New(o.Token, opts...), log: log, confirmed: map[string]bool{}, accepted: map[string]bool{}, homes: map[string]bool{}, emails: map[string]string{}}
+	return &Intake{o: o, api: slack.New(o.Token, opts...), log: log, confirmed: map[string]bool{}, accepted: map[string]bool{}, homes: map[string]bool{}, emails: map[string]string{}, locales: map[string]string{}}
 }
 
 // Wait waits for the work started by the requests answered so far.
@@ -191,12 +192,10 @@ func (in *Intake) member(ctx context.Context, d *activity.Dataset, user string, 
 	email, known := in.emails[user]
 	in.mu.Unlock()
 	if !known && lookup {
-		if u, err := in.api.GetUserInfoContext(ctx, user); err == nil {
-			email = u.Profile.Email
-			in.mu.Lock()
-			in.emails[user] = email
-			in.mu.Unlock()
-		}
+		in.learn(ctx, user)
+		in.mu.Lock()
+		email = in.emails[user]
+		in.mu.Unlock()
 	}
 	if email == "" {
 		return nil
@@ -207,4 +206,39 @@ func (in *Intake) member(ctx context.Context, d *activity.Dataset, user string, 
 		}
 	}
 	return nil
+}
+
+// learn asks Slack once about a user: the e-mail address (for members
+// given by e-mail on the members tab) and the language their Slack is in.
+func (in *Intake) learn(ctx context.Context, user string) {
+	in.mu.Lock()
+	_, known := in.emails[user]
+	in.mu.Unlock()
+	if known {
+		return
+	}
+	u, err := in.api.GetUserInfoContext(ctx, user)
+	if err != nil {
+		return
+	}
+	in.mu.Lock()
+	in.emails[user], in.locales[user] = u.Profile.Email, u.Locale
+	in.mu.Unlock()
+}
+
+// styleFor is the organisation's style in a member's language: English
+// when their Slack is in English (locale en-…), Japanese when it is in
+// Japanese, else the organisation's language (language in katsudo.yaml).
+func (in *Intake) styleFor(user string) Style {
+	st := in.o.Style
+	in.mu.Lock()
+	loc := in.locales[user]
+	in.mu.Unlock()
+	switch {
+	case strings.HasPrefix(loc, "en"):
+		st.Lang = activity.English
+	case strings.HasPrefix(loc, "ja"):
+		st.Lang = activity.Japanese
+	}
+	return st
 }

@@ -27,7 +27,8 @@ func (in *Intake) publishHome(ctx context.Context, user string) error {
 		}
 	}
 	m := in.member(ctx, d, user, true)
-	_, err := in.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: user, View: in.HomeView(d, m)})
+	in.learn(ctx, user)
+	_, err := in.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: user, View: in.homeView(d, m, in.styleFor(user))})
 	if err == nil {
 		in.mu.Lock()
 		in.homes[user] = true
@@ -58,7 +59,10 @@ func (in *Intake) RefreshHomes(ctx context.Context) error {
 // HomeView is the App Home a member sees (nil member: one not on the
 // members tab), from the dataset as it is.
 func (in *Intake) HomeView(d *activity.Dataset, m *activity.Member) slack.HomeTabViewRequest {
-	st := in.o.Style
+	return in.homeView(d, m, in.o.Style)
+}
+
+func (in *Intake) homeView(d *activity.Dataset, m *activity.Member, st Style) slack.HomeTabViewRequest {
 	var doc doc
 	if m == nil {
 		doc.section(notMember(st))

@@ -13,7 +13,7 @@ import (
 // — or, for the 活動なし button (none) on a DM, by updating that DM in
 // place — then refreshes their App Home.
 func (in *Intake) save(ctx context.Context, user string, items []Item, none bool, channel, ts string) error {
-	st := in.o.Style
+	st := in.styleFor(user)
 	taken, err := in.o.Desk.Take(ctx, items)
 	var lines []string
 	switch {
@@ -124,13 +124,14 @@ func (in *Intake) owed(d *activity.Dataset, m *activity.Member, now time.Time, f
 // noActivity logs 活動なし for every program and month the member owes,
 // as the log stands now.
 func (in *Intake) noActivity(ctx context.Context, user, channel, ts string) error {
+	in.learn(ctx, user)
 	d, err := in.o.Desk.Reload(ctx)
 	if err != nil {
-		return joinErr(err, in.dm(ctx, user, []string{"⚠️ " + unreachable(in.o.Style)}))
+		return joinErr(err, in.dm(ctx, user, []string{"⚠️ " + unreachable(in.styleFor(user))}))
 	}
 	m := in.member(ctx, d, user, true)
 	if m == nil {
-		return in.dm(ctx, user, []string{notMember(in.o.Style)})
+		return in.dm(ctx, user, []string{notMember(in.styleFor(user))})
 	}
 	now := in.o.Now()
 	fy := activity.FiscalYearOf(now.In(in.o.Location), in.o.FiscalYearStart)

@@ -23,7 +23,8 @@ func parsePreset(v string) preset {
 // been read, a waiting modal opens at once (the trigger lasts 3 seconds)
 // and is replaced when the read is done.
 func (in *Intake) openModal(ctx context.Context, trigger, user string, p preset) error {
-	st := in.o.Style
+	in.learn(ctx, user)
+	st := in.styleFor(user)
 	d := in.o.Desk.Current()
 	var viewID string
 	if d == nil {
@@ -112,7 +113,7 @@ func (in *Intake) submission(d *activity.Dataset, cb slack.InteractionCallback) 
 // confirm them), or nothing — the modal closes and the row is saved in
 // the background.
 func (in *Intake) submit(cb slack.InteractionCallback) any {
-	st := in.o.Style
+	st := in.styleFor(cb.User.ID)
 	d := in.o.Desk.Current()
 	if d == nil {
 		in.later("read the spreadsheet", func(ctx context.Context) error {

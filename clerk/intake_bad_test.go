@@ -152,4 +152,23 @@ func TestLogFromSlackBadInput(t *testing.T) {
 			t.Errorf("rows with the staff named = %d, want 1", n)
 		}
 	})
+	t.Run("AMemberWhoseSlackIsInEnglishIsAnsweredInEnglish", func(t *testing.T) {
+		wb := MustWorkbook(t, t.TempDir(), 2)
+		s := MustSlack(t, 2)
+		s.SetLocale("U002", "en-US")
+		_, b := MustSheetsBook(t, wb)
+		in, _ := MustIntake(t, MustClerk(t, b, s), s, dec1)
+		MustDeliver(t, s, "slash_commands", slash("U002", "T2"))
+		in.Wait()
+		v := s.Views()
+		if len(v) != 1 || !strings.Contains(string(v[0].JSON), "Log an activity") {
+			t.Fatalf("modal = %+v, want it in English", v)
+		}
+		f := valid()
+		f["expense"] = "lots"
+		_, ack := MustDeliver(t, s, "interactive", submission("U002", v[0].ID, f))
+		if errs := ackErrors(t, ack); !strings.Contains(errs["expense"], "cannot read \"lots\"") {
+			t.Errorf("errors = %v, want them in English", errs)
+		}
+	})
 }

@@ -34,6 +34,16 @@ type intakeState struct {
 	updates []Update
 }
 
+// SetLocale sets the language a user's Slack is in (en-US, ja-JP), as
+// users.info reports it.
+func (s *Server) SetLocale(id, locale string) {
+	s.with(func(w *workspace) {
+		if u := w.users[id]; u != nil {
+			u.locale = locale
+		}
+	})
+}
+
 // Views are the modals and home tabs the app has shown, latest version
 // of each, in the order they were first shown.
 func (s *Server) Views() []View {

@@ -14,6 +14,7 @@ import (
 type user struct {
 	id, email string
 	deleted   bool
+	locale    string // users.info with include_locale (views.go: SetLocale)
 }
 
 type channel struct {
@@ -85,7 +86,7 @@ func (ws *workspace) answer(method string, form url.Values, h http.Header) (int,
 		if u == nil {
 			return http.StatusOK, fail("user_not_found")
 		}
-		return http.StatusOK, obj{"ok": true, "user": obj{"id": u.id, "deleted": u.deleted, "profile": obj{"email": u.email}}}
+		return http.StatusOK, obj{"ok": true, "user": obj{"id": u.id, "deleted": u.deleted, "profile": obj{"email": u.email}, "locale": u.locale}}
 	case "conversations.open":
 		return ws.open(form)
 	case "conversations.history":

@@ -38,7 +38,7 @@ func TestServeLogsFromSlack(t *testing.T) {
 	if _, err := slack.WaitAck(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, "the modal opened over Socket Mode", func() bool { return len(slack.Views()) == 1 })
+	eventually(t, "the modal opened over Socket Mode", func() bool { return modals(slack) == 1 })
 
 	post := func(path string, payload any, secret string, at time.Time) int {
 		t.Helper()
@@ -94,6 +94,18 @@ func TestServeLogsFromSlack(t *testing.T) {
 		}
 		return n == 1
 	})
+	t.Run("CommandAndHomeOverHTTP", func(t *testing.T) {
+		views := modals(slack)
+		if got := post("/slack/commands", map[string]any{"command": "/katsudo", "user_id": "U002", "trigger_id": "T2"}, slacktest.SigningSecret, time.Now()); got != http.StatusOK {
+			t.Fatalf("/slack/commands: %d", got)
+		}
+		eventually(t, "a second modal opened over HTTP", func() bool { return modals(slack) == views+1 })
+		ev := map[string]any{"type": "event_callback", "event": map[string]any{"type": "app_home_opened", "user": "U002", "tab": "home"}}
+		if got := post("/slack/events", ev, slacktest.SigningSecret, time.Now()); got != http.StatusOK {
+			t.Fatalf("/slack/events: %d", got)
+		}
+		eventually(t, "the home tab published", func() bool { _, ok := slack.Home("U002"); return ok })
+	})
 	code, _ := s.stop(t)
 	if code != 0 {
 		t.Errorf("exit %d\n%s", code, s.log)
@@ -113,4 +125,15 @@ func typeOf(path string) string {
 		return "interactive"
 	}
 	return "events_api"
+}
+
+// modals counts the modals the app opened (home tabs aside).
+func modals(s *slacktest.Server) int {
+	n := 0
+	for _, v := range s.Views() {
+		if v.Type == "modal" {
+			n++
+		}
+	}
+	return n
 }
