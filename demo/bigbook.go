@@ -14,10 +14,11 @@ import (
 // WriteBigWorkbook writes the demo workbook with its activity log
 // stretched to rows rows, as Excel would store it (text in the shared
 // string table, dates as date-formatted serials), for measuring katsudo on
-// an organisation's log after many years: the demo's rows over and over,
-// each description made unique after the first round (a real log's
-// descriptions mostly are). It streams: memory grows with the number of
-// distinct strings, not with rows.
+// an organisation's log after many years: the demo's rows once, mistakes
+// included, then its clean rows over and over, each with its own
+// description and amount (so they are not duplicates of each other), as
+// a large real log is mostly clean. It streams: memory grows with the
+// number of distinct strings, not with rows.
 func WriteBigWorkbook(out io.Writer, rows int) error {
 	in := Grids()
 	tabs := []struct {
@@ -37,7 +38,7 @@ func WriteBigWorkbook(out io.Writer, rows int) error {
 		if err != nil {
 			return err
 		}
-		if err := writeBigSheet(w, t.grid, t.rows, i == 0, sst); err != nil {
+		if err := writeBigSheet(w, t.grid, t.rows, i == 0, cleanRows(in), sst); err != nil {
 			return fmt.Errorf("tab %s: %w", t.name, err)
 		}
 	}
@@ -68,22 +69,59 @@ func WriteBigWorkbook(out io.Writer, rows int) error {
 	return zw.Close()
 }
 
-// writeBigSheet writes the header and then n data rows cycling through
-// g's data rows.
-func writeBigSheet(out io.Writer, g activity.Grid, n int, unique bool, sst *stringTable) error {
+// cleanRows marks the demo log's data rows (by index in the grid) that
+// no finding points at.
+func cleanRows(in activity.Input) map[int]bool {
+	d := activity.Load(in)
+	fy := FiscalYear()
+	r := activity.Compile(d, fy, activity.Options{})
+	bad := map[int]bool{}
+	for _, f := range append(d.Findings, activity.Check(d, r, fy, Now(), Now().Location())...) {
+		bad[f.Row] = true
+	}
+	clean := map[int]bool{}
+	for i := 1; i < len(in.Log); i++ {
+		if !bad[i] && len(in.Log[i]) > 0 {
+			clean[i] = true
+		}
+	}
+	return clean
+}
+
+// writeBigSheet writes the header and then n data rows: g's data rows,
+// then (for the log, unique) its clean rows over and over.
+func writeBigSheet(out io.Writer, g activity.Grid, n int, unique bool, clean map[int]bool, sst *stringTable) error {
 	w := bufio.NewWriterSize(out, 256<<10)
 	w.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
 	data := g[1:]
-	desc := -1
+	desc, expense := -1, -1
 	for c, cell := range g[0] {
-		if cell.Text == "内容" {
+		switch cell.Text {
+		case "内容":
 			desc = c
+		case "支出額":
+			expense = c
 		}
+	}
+	// Repeated rows: clean ones whose amount is a number, so each repeat
+	// can have its own amount and none doubles another.
+	var again [][]activity.Cell
+	for i := 1; i < len(g); i++ {
+		if clean[i] && expense >= 0 && g.At(i, expense).Kind == activity.CellNumber && g.At(i, expense).Num > 0 {
+			again = append(again, g[i])
+		}
+	}
+	if !unique || len(again) == 0 {
+		again = data
 	}
 	for r := 0; r <= n; r++ {
 		row, round := g[0], 0
-		if r > 0 {
-			row, round = data[(r-1)%len(data)], (r-1)/len(data)
+		switch {
+		case r > 0 && r <= len(data):
+			row = data[r-1]
+		case r > len(data):
+			k := r - 1 - len(data)
+			row, round = again[k%len(again)], 1+k/len(again)
 		}
 		num := strconv.Itoa(r + 1)
 		w.WriteString(`<row r="` + num + `">`)
@@ -101,11 +139,14 @@ func writeBigSheet(out io.Writer, g activity.Grid, n int, unique bool, sst *stri
 				}
 				fmt.Fprintf(w, `<c r="%s"%s t="s"><v>%d</v></c>`, ref, style, sst.add(s))
 			case activity.CellNumber:
-				style := ` s="3"`
+				style, v := ` s="3"`, cell.Num
 				if c == 0 {
 					style = ` s="1"`
 				}
-				fmt.Fprintf(w, `<c r="%s"%s><v>%s</v></c>`, ref, style, strconv.FormatFloat(cell.Num, 'f', -1, 64))
+				if unique && round > 0 && c == expense {
+					v += float64(round)
+				}
+				fmt.Fprintf(w, `<c r="%s"%s><v>%s</v></c>`, ref, style, strconv.FormatFloat(v, 'f', -1, 64))
 			case activity.CellBool:
 				b := "0"
 				if cell.Bool {
