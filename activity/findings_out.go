@@ -29,7 +29,10 @@ func SeverityText(s Severity, lang Lang) string {
 
 // FindingsSheet lays the findings out as the チェック tab: one row each,
 // errors first, with the cell to open and the member who should fix it.
-func FindingsSheet(tab string, fs []Finding, lang Lang) Sheet {
+// notes come first, each on a row of its own marked 照合: the report's
+// reconciliation with the accounts (Report.ReconciliationText), which is
+// for the secretariat, not for the page filed with the prefecture.
+func FindingsSheet(tab string, fs []Finding, lang Lang, notes ...string) Sheet {
 	rows := make([][]Value, 0, len(fs)+1)
 	rows = append(rows, []Value{
 		Str(Text{Ja: "重要度", En: "Severity"}.In(lang), Bold),
@@ -38,11 +41,22 @@ func FindingsSheet(tab string, fs []Finding, lang Lang) Sheet {
 		Str(Text{Ja: "内容", En: "Message"}.In(lang), Bold),
 		Str(Text{Ja: "担当", En: "Member"}.In(lang), Bold),
 	})
+	for _, n := range notes {
+		rows = append(rows, []Value{
+			Str(Text{Ja: "照合", En: "note"}.In(lang), Bold), Str("reconciliation", 0), {}, Str(n, Wrap), {},
+		})
+	}
 	for _, f := range fs {
 		rows = append(rows, []Value{
 			Str(SeverityText(f.Severity, lang), 0), Str(string(f.Code), 0), Str(f.Ref, 0),
 			Str(f.Message.In(lang), Wrap), Str(f.Member, 0),
 		})
 	}
-	return Sheet{Name: tab, Rows: rows, Widths: []float64{8, 22, 18, 80, 14}, FrozenRows: 1, Lang: lang}
+	for _, row := range rows {
+		for c := range row {
+			row[c].Style |= Ruled
+		}
+	}
+	return Sheet{Name: tab, Rows: rows, Widths: []float64{8, 22, 18, 80, 14}, FrozenRows: 1, Lang: lang,
+		Print: &PrintLayout{Landscape: true, HeaderFrom: 0, HeaderTo: 0}}
 }

@@ -91,7 +91,9 @@ func (r *Report) Sheet(tab string) Sheet {
 			Str(unit.In(l), Bold),
 		},
 	}
+	var headings []int
 	for _, k := range r.Kinds {
+		headings = append(headings, len(rows))
 		rows = append(rows, []Value{Str(kindTitle(k.Kind).In(l), Bold)})
 		for _, p := range r.Programs {
 			if p.Kind != k.Kind {
@@ -100,6 +102,7 @@ func (r *Report) Sheet(tab string) Sheet {
 			name := Str(Ordinal(p)+" "+p.Name, Wrap)
 			switch {
 			case p.Level == 1:
+				headings = append(headings, len(rows))
 				rows = append(rows, []Value{Str(Ordinal(p)+" "+p.Name, Bold|Wrap), Str(p.Description, Wrap), {}, {}, {}, {}, amount(p.ExpenseYen, p.ExpenseSen, Bold)})
 			case p.HasChildren:
 				rows = append(rows, []Value{name, Str(p.Description, Wrap), Str(Text{Ja: "（以下内訳）", En: "(see below)"}.In(l), 0), {}, {}, {}, amount(p.ExpenseYen, p.ExpenseSen, Bold)})
@@ -121,11 +124,28 @@ func (r *Report) Sheet(tab string) Sheet {
 	}
 	rows = append(rows,
 		[]Value{Str(Text{Ja: "合計", En: "Total"}.In(l), Bold), {}, {}, {}, {}, {}, amount(r.TotalExpenseYen, totalSen, Bold)},
-		[]Value{},
-		[]Value{Str(r.ReconciliationText(), 0)},
 	)
-	return Sheet{Name: tab, Rows: rows, Widths: []float64{34, 48, 22, 24, 12, 30, 16}, FrozenRows: 4, Lang: l}
+	// The table is ruled like the official form, every cell of it. The
+	// reconciliation with the accounts is internal: it is on the findings
+	// tab (FindingsSheet), not on the page filed.
+	for i := headerRow; i < len(rows); i++ {
+		row := make([]Value, columns)
+		copy(row, rows[i])
+		for c := range row {
+			row[c].Style |= Ruled
+		}
+		rows[i] = row
+	}
+	return Sheet{Name: tab, Rows: rows, Widths: []float64{34, 48, 22, 24, 12, 30, 16}, FrozenRows: 4, Lang: l,
+		Print: &PrintLayout{Landscape: true, HeaderFrom: headerRow, HeaderTo: headerRow, KeepLast: 2, KeepWithNext: headings}}
 }
+
+// headerRow is the report tab's table header (事業名 | 事業内容 | …), below
+// the title, the period and a blank row; columns is the table's width.
+const (
+	headerRow = 3
+	columns   = 7
+)
 
 func joinList(xs []string, l Lang) string {
 	s := ""

@@ -14,6 +14,27 @@ type Sheet struct {
 	// Lang is the language of the sheet's own words (the mark of a cut
 	// text, say).
 	Lang Lang
+	// Print is how the tab prints, on A4 (Japanese filings are A4); nil
+	// leaves the writer's defaults.
+	Print *PrintLayout
+}
+
+// PrintLayout is how a tab prints: the 事業報告書 goes to the prefecture
+// on paper, so it prints on A4, as wide as the page, with the table's
+// header on every page and its totals never alone on the last page.
+type PrintLayout struct {
+	// Landscape turns the page: the report's seven columns need it.
+	Landscape bool
+	// HeaderFrom and HeaderTo are the zero-based rows (inclusive) printed
+	// at the top of every page; HeaderTo < HeaderFrom prints none.
+	HeaderFrom, HeaderTo int
+	// KeepLast is how many rows at the end print on one page with the row
+	// before them: 合計 never alone on a page.
+	KeepLast int
+	// KeepWithNext are the zero-based rows that print on the page of the
+	// row after them: a category's heading is never the last line of a
+	// page.
+	KeepWithNext []int
 }
 
 // Value is one cell katsudo writes.
@@ -36,6 +57,9 @@ const (
 	Wrap
 	// Sen formats a number as #,##0"千円" (the official template's unit).
 	Sen
+	// Ruled draws thin lines around the cell, as the official form's
+	// table has them.
+	Ruled
 )
 
 // Str and Int build values.

@@ -135,7 +135,7 @@ func (c *Clerk) compile(in activity.Input, now time.Time) *Result {
 // findings.
 func (c *Clerk) Sheets(res *Result) []activity.Sheet {
 	t := c.Tabs()
-	return []activity.Sheet{res.Report.Sheet(t.Report), activity.FindingsSheet(t.Findings, res.Findings, c.Lang())}
+	return []activity.Sheet{res.Report.Sheet(t.Report), activity.FindingsSheet(t.Findings, res.Findings, c.Lang(), res.Report.ReconciliationText())}
 }
 
 // WriteTabs writes the report and findings tabs in one write. A log

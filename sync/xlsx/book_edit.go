@@ -125,7 +125,7 @@ func planWrite(p *xlsxPackage, sheets []activity.Sheet) (*bookPlan, error) {
 	}
 
 	var wbEdits, relEdits, ctEdits []edit
-	var addSheets, addRels, addCT strings.Builder
+	var addSheets, addRels, addCT, titles strings.Builder
 	replaced := map[int]bool{}
 	oldParts := map[string]bool{}      // parts the workbook no longer refers to
 	replacedParts := map[string]bool{} // worksheet parts that get new content
@@ -187,18 +187,39 @@ func planWrite(p *xlsxPackage, sheets []activity.Sheet) (*bookPlan, error) {
 			part = zf.Name // keep the name as the file spells it
 		}
 		pl.tabs = append(pl.tabs, newTab{part: part, sheet: s, selected: at == active})
+		if t := printTitles(s); t != "" {
+			fmt.Fprintf(&titles, `<%s name="_xlnm.Print_Titles" localSheetId="%d">%s</%s>`,
+				wb.qname("definedName"), at, escapeAttr(t), wb.qname("definedName"))
+		}
 	}
 	if addSheets.Len() > 0 {
 		wbEdits = append(wbEdits, insertChild(wbData, sheetsNode, addSheets.String()))
 	}
 	if len(replaced) > 0 {
-		wbEdits = append(wbEdits, dropScopedNames(wb, replaced)...)
+		wbEdits = append(wbEdits, dropScopedNames(wb, replaced, titles.Len() > 0)...)
 		for _, r := range rels.children {
 			if strings.HasSuffix(r.attr("Type"), "/calcChain") && !removedRel[r.attr("Id")] {
 				removedRel[r.attr("Id")] = true
 				relEdits = append(relEdits, edit{r.start, r.end, ""})
 				oldParts[resolve(p.wbPart, r.attr("Target"))] = true
 			}
+		}
+	}
+
+	// The rows each of katsudo's tabs prints atop every page.
+	if titles.Len() > 0 {
+		if dn := wb.child("definedNames"); dn != nil {
+			wbEdits = append(wbEdits, insertChild(wbData, dn, titles.String()))
+		} else {
+			// definedNames follows sheets (and externalReferences).
+			after := sheetsNode
+			for _, c := range wb.children {
+				if c.local == "functionGroups" || c.local == "externalReferences" {
+					after = c
+				}
+			}
+			wbEdits = append(wbEdits, edit{after.end, after.end,
+				"<" + wb.qname("definedNames") + ">" + titles.String() + "</" + wb.qname("definedNames") + ">"})
 		}
 	}
 
@@ -243,9 +264,10 @@ func planWrite(p *xlsxPackage, sheets []activity.Sheet) (*bookPlan, error) {
 const nsRelStrict = "http://purl.oclc.org/ooxml/officeDocument/relationships"
 
 // dropScopedNames removes the names scoped to replaced tabs (their print
-// area, filter range): they describe the old tab's layout. A replaced tab
+// area, filter range): they describe the old tab's layout; the list goes
+// too when it empties, unless keepList (new names go in it). A replaced tab
 // keeps its position, so every other name's scope stays right.
-func dropScopedNames(wb *node, replaced map[int]bool) []edit {
+func dropScopedNames(wb *node, replaced map[int]bool, keepList bool) []edit {
 	names := wb.child("definedNames")
 	if names == nil {
 		return nil
@@ -256,7 +278,7 @@ func dropScopedNames(wb *node, replaced map[int]bool) []edit {
 			edits = append(edits, edit{n.start, n.end, ""})
 		}
 	}
-	if len(edits) == len(names.children) && len(edits) > 0 {
+	if len(edits) == len(names.children) && len(edits) > 0 && !keepList {
 		return []edit{{names.start, names.end, ""}}
 	}
 	return edits

@@ -21,9 +21,12 @@ const maxCellText = 32767
 // Row heights, in points: Excel and LibreOffice do not fit a row to its
 // wrapped text when they open a file, so the writer sets the height.
 const (
-	lineHeight   = 15.0
-	maxRowHeight = 409.0 // Excel's limit
-	defaultWidth = 8.43  // Excel's default column width, in characters
+	lineHeight = 15.0
+	// wrapLineHeight is a line of wrapped text: Japanese fonts set lines
+	// taller than Calibri's 15 points.
+	wrapLineHeight = 17.5
+	maxRowHeight   = 409.0 // Excel's limit
+	defaultWidth   = 8.43  // Excel's default column width, in characters
 )
 
 // rowHeight is the height a row needs to show its wrapped text whole, or 0
@@ -43,11 +46,12 @@ func rowHeight(row []activity.Value, widths []float64) float64 {
 	if lines == 1 {
 		return 0
 	}
-	return min(float64(lines)*lineHeight, maxRowHeight)
+	return min(float64(lines)*wrapLineHeight, maxRowHeight)
 }
 
 // wrappedLines counts the lines text takes in a column width characters
-// wide; a Japanese character takes two.
+// wide; a Japanese character takes about two (2.2: printed with
+// LibreOffice's CJK fonts, two let the last line of a cell spill over).
 func wrappedLines(text string, width float64) int {
 	lines, used := 1, 0.0
 	for _, r := range text {
@@ -57,7 +61,7 @@ func wrappedLines(text string, width float64) int {
 		}
 		w := 1.0
 		if r >= 0x1100 && !(r >= 0xff61 && r <= 0xff9f) {
-			w = 2
+			w = 2.2 // LibreOffice's CJK fonts run a little wider than two
 		}
 		if used+w > width {
 			lines, used = lines+1, 0

@@ -46,8 +46,8 @@ func written(v activity.Value, header bool) bool {
 }
 
 // writeSheet writes s as a worksheet part: column widths, frozen header
-// rows, the print layout (landscape, one page wide: the report goes to the
-// prefecture on paper), and the cells. Text goes in as inline strings:
+// rows, the print layout (A4, one page wide, see planPages: the report
+// goes to the prefecture on paper), and the cells. Text goes in as inline strings:
 // Excel, LibreOffice and Google Sheets show it as typed and never evaluate
 // it, even when it starts with "=". styles maps katsudo's styles to the
 // workbook's cell formats; selected marks the tab Excel opens on.
@@ -123,7 +123,9 @@ func writeSheet(out io.Writer, s activity.Sheet, styles map[activity.Style]int, 
 	}
 	w.WriteString(`</sheetData>`)
 	w.WriteString(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`)
-	w.WriteString(`<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
+	plan := planPages(s)
+	w.WriteString(plan.pageSetupXML())
+	w.WriteString(plan.rowBreaksXML())
 	w.WriteString(`</worksheet>`)
 	return w.Flush()
 }

@@ -73,6 +73,28 @@ func addStyles(data []byte, want []activity.Style) ([]byte, map[activity.Style]i
 		edits = append(edits, appendChildren(data, fonts, boldFont, len(fonts.children)+1))
 	}
 
+	// The ruled border: thin lines on the four sides, like the official
+	// form's table; added once, found again on the next run.
+	borderID := 0
+	if anyRuled(want) {
+		border := ruledBorder(p)
+		borders := root.child("borders")
+		if borders == nil {
+			return nil, nil, fmt.Errorf("the styles part has no borders")
+		}
+		borderID = -1
+		for i, c := range borders.children {
+			if string(data[c.start:c.end]) == border {
+				borderID = i
+				break
+			}
+		}
+		if borderID < 0 {
+			borderID = len(borders.children)
+			edits = append(edits, appendChildren(data, borders, border, len(borders.children)+1))
+		}
+	}
+
 	existing := map[string]int{}
 	for i, c := range xfs.children {
 		if _, ok := existing[string(data[c.start:c.end])]; !ok {
@@ -96,7 +118,11 @@ func addStyles(data []byte, want []activity.Style) ([]byte, map[activity.Style]i
 		if st&activity.Bold != 0 {
 			font = boldID
 		}
-		x := cellXf(p, numFmt, font, st&activity.Wrap != 0)
+		border := 0
+		if st&activity.Ruled != 0 {
+			border = borderID
+		}
+		x := cellXf(p, numFmt, font, border, st&activity.Wrap != 0)
 		if i, ok := existing[x]; ok {
 			ids[st] = i
 			continue
@@ -122,11 +148,14 @@ func addStyles(data []byte, want []activity.Style) ([]byte, map[activity.Style]i
 
 // cellXf is the cell format katsudo writes for a style: top-aligned, so a
 // cell sits level with the first line of wrapped text beside it.
-func cellXf(p func(string) string, numFmt, font int, wrap bool) string {
+func cellXf(p func(string) string, numFmt, font, border int, wrap bool) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<%s numFmtId="%d" fontId="%d" fillId="0" borderId="0" xfId="0"`, p("xf"), numFmt, font)
+	fmt.Fprintf(&b, `<%s numFmtId="%d" fontId="%d" fillId="0" borderId="%d" xfId="0"`, p("xf"), numFmt, font, border)
 	if font != 0 {
 		b.WriteString(` applyFont="1"`)
+	}
+	if border != 0 {
+		b.WriteString(` applyBorder="1"`)
 	}
 	if numFmt != 0 {
 		b.WriteString(` applyNumberFormat="1"`)
@@ -151,4 +180,23 @@ func makeBold(font0 string, n *node) string {
 		return open + "><" + n.qname("b") + "/></" + n.qname(n.local) + ">"
 	}
 	return font0[:rel] + "<" + n.qname("b") + "/>" + font0[rel:]
+}
+
+// ruledBorder is the border element of a ruled cell: thin black lines on
+// the four sides.
+func ruledBorder(p func(string) string) string {
+	side := func(name string) string {
+		return `<` + p(name) + ` style="thin"><` + p("color") + ` auto="1"/></` + p(name) + `>`
+	}
+	return `<` + p("border") + `>` + side("left") + side("right") + side("top") + side("bottom") + `<` + p("diagonal") + `/></` + p("border") + `>`
+}
+
+// anyRuled reports whether one of the styles is ruled.
+func anyRuled(styles []activity.Style) bool {
+	for _, st := range styles {
+		if st&activity.Ruled != 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -192,13 +192,14 @@ func TestWorkbookWrite_Styles(t *testing.T) {
 		if h, _ := x.GetRowHeight("事業報告書", 4); h != 15 {
 			t.Errorf("row 4 height = %v, want the default 15", h)
 		}
-		if h, _ := x.GetRowHeight("事業報告書", 5); h != 75 {
-			t.Errorf("row 5 height = %v, want 75 (48 wide characters in 15-character lines, then one more line)", h)
+		if h, _ := x.GetRowHeight("事業報告書", 5); h != 87.5 {
+			t.Errorf("row 5 height = %v, want 87.5 (five lines of 17.5 points)", h)
 		}
 	})
-	t.Run("PrintsLandscapeOnePageWide", func(t *testing.T) {
+	t.Run("PrintsA4LandscapeOnePageWide", func(t *testing.T) {
 		pl, err := x.GetPageLayout("事業報告書")
-		if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+		if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
+			pl.Size == nil || *pl.Size != 9 {
 			t.Errorf("page layout = %+v, %v", pl, err)
 		}
 	})
