@@ -23,8 +23,9 @@ type Verdict struct {
 type Classifier func(err error) Verdict
 
 // Do calls fn until it succeeds, fails with an error classify does not
-// call temporary, or another try would cross the policy's Budget or
-// Attempts. It returns nil, the context's error when ctx ends, or an
+// call temporary, or another try would cross the policy's Budget (counted
+// from the first attempt, slow attempts included, to the start of the
+// next) or Attempts. It returns nil, the context's error when ctx ends, or an
 // *Error wrapping the last attempt's error.
 //
 // Each attempt gets its own context bounded by Timeout; an attempt that
@@ -32,6 +33,7 @@ type Classifier func(err error) Verdict
 // returned.
 func (p Policy) Do(ctx context.Context, classify Classifier, fn func(ctx context.Context) error) error {
 	p = p.WithDefaults()
+	start := p.Now()
 	var waited time.Duration
 	for attempt := 1; ; attempt++ {
 		err, timedOut := p.attempt(ctx, fn)
@@ -53,7 +55,7 @@ func (p Policy) Do(ctx context.Context, classify Classifier, fn func(ctx context
 			return fail
 		}
 		wait := max(p.Jitter(p.Backoff(attempt)), v.After)
-		if waited+wait > p.Budget {
+		if p.Now().Sub(start)+wait > p.Budget {
 			return fail
 		}
 		if p.OnRetry != nil {

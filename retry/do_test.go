@@ -183,3 +183,24 @@ func TestDo_RealSleepWaits(t *testing.T) {
 		t.Errorf("took %v, want at least the 20ms pause", took)
 	}
 }
+
+// TestDo_BudgetCountsSlowAttempts stops when slow attempts and waits
+// together would cross the budget, so a service that never answers in
+// time cannot hold a run for attempts × Timeout.
+func TestDo_BudgetCountsSlowAttempts(t *testing.T) {
+	p, c := MustPolicy(t, retry.Policy{Budget: 50 * time.Second})
+	calls := 0
+	err := p.Do(context.Background(), byStatus(c.Now), func(context.Context) error {
+		calls++
+		c.now = c.now.Add(20 * time.Second) // each attempt takes 20s, then 503
+		return statusErr{code: 503}
+	})
+	if err == nil {
+		t.Fatal("got success, want the budget to end it")
+	}
+	// The second attempt starts at 21s, the third at 43s; the fourth
+	// would start at 63s + 4s, past 50s.
+	if calls != 3 {
+		t.Errorf("got %d calls, want 3", calls)
+	}
+}

@@ -14,8 +14,9 @@ type Policy struct {
 	// First is the pause after the first temporary failure; it doubles
 	// after each further one, up to Max.
 	First, Max time.Duration
-	// Budget bounds the time spent waiting between the attempts of one
-	// Do. A wait that would cross it is not started: Do gives up at once.
+	// Budget bounds the time one Do spends: from its first attempt to the
+	// start of its last, slow attempts and waits together. A wait that
+	// would cross it is not started: Do gives up at once.
 	Budget time.Duration
 	// Attempts, when positive, is the most calls Do makes.
 	Attempts int
