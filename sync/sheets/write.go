@@ -250,5 +250,15 @@ func cellFormat(st activity.Style) *sheets.CellFormat {
 	if st&activity.Wrap != 0 {
 		f.WrapStrategy, f.VerticalAlignment = "WRAP", "TOP"
 	}
+	if st&activity.Ruled != 0 {
+		// Thin lines like the official form's table. This, the frozen
+		// header rows (which Google prints atop every page when "repeat
+		// frozen rows" is on, its default) and the column widths are all
+		// the print layout the Sheets API can set: paper size,
+		// orientation, scaling and page breaks are chosen in the print
+		// dialog (A4, landscape, fit to width; see the README).
+		thin := &sheets.Border{Style: "SOLID"}
+		f.Borders = &sheets.Borders{Top: thin, Bottom: thin, Left: thin, Right: thin}
+	}
 	return f
 }

@@ -20,7 +20,7 @@ var reportSheet = activity.Sheet{
 		{activity.Str("事業名", 0), activity.Str("支出額", 0)},
 		{activity.Str("=IMPORTXML(\"http://example.com\",\"//a\")", activity.Wrap), activity.Int(0, activity.Yen)},
 		{activity.Str("", activity.Bold), activity.Int(628644, activity.Yen|activity.Bold)},
-		{activity.Str("千円", 0), activity.Int(69963, activity.Sen)},
+		{activity.Str("千円", activity.Ruled), activity.Int(69963, activity.Sen)},
 	},
 }
 
@@ -40,6 +40,7 @@ func TestSpreadsheetWrite(t *testing.T) {
 	if len(info.Protected) != 1 || !info.Protected[0].WarningOnly {
 		t.Errorf("protections = %+v, want one, warning only", info.Protected)
 	}
+	thin := &gsheets.Border{Style: "SOLID"}
 	formats := []struct {
 		row, col int
 		want     gsheets.CellFormat
@@ -50,6 +51,7 @@ func TestSpreadsheetWrite(t *testing.T) {
 		{2, 0, gsheets.CellFormat{TextFormat: &gsheets.TextFormat{Bold: true}}},
 		{2, 1, gsheets.CellFormat{TextFormat: &gsheets.TextFormat{Bold: true}, NumberFormat: &gsheets.NumberFormat{Type: "NUMBER", Pattern: `#,##0"円"`}}},
 		{3, 1, gsheets.CellFormat{NumberFormat: &gsheets.NumberFormat{Type: "NUMBER", Pattern: `#,##0"千円"`}}},
+		{3, 0, gsheets.CellFormat{Borders: &gsheets.Borders{Top: thin, Bottom: thin, Left: thin, Right: thin}}},
 	}
 	for _, f := range formats {
 		c := srv.Cell(sheetID, "事業報告書", f.row, f.col)
