@@ -9,7 +9,6 @@ import (
 
 	"github.com/katsudo-npo/katsudo/activity"
 	"google.golang.org/api/googleapi"
-	"google.golang.org/api/sheets/v4"
 )
 
 // formulaErrors are the errors Google Sheets shows in a cell; read with
@@ -41,12 +40,10 @@ func (s *Spreadsheet) Read(ctx context.Context, tabs []string) (map[string]activ
 		return grids, nil
 	}
 	what := "read " + tabWord(names) + " from " + s.URL()
-	var got *sheets.BatchGetValuesResponse
+	var got []activity.Grid
 	err := s.call(ctx, what, func(ctx context.Context) error {
 		var err error
-		got, err = s.svc.Spreadsheets.Values.BatchGet(s.id).Ranges(ranges...).
-			ValueRenderOption("UNFORMATTED_VALUE").DateTimeRenderOption("SERIAL_NUMBER").MajorDimension("ROWS").
-			Fields("valueRanges(range,values)").Context(ctx).Do()
+		got, err = s.batchGet(ctx, ranges)
 		return err
 	})
 	if err != nil {
@@ -55,11 +52,11 @@ func (s *Spreadsheet) Read(ctx context.Context, tabs []string) (map[string]activ
 		}
 		return nil, err
 	}
-	if len(got.ValueRanges) != len(names) {
-		return nil, fmt.Errorf("%s: Google Sheets returned %d ranges for %d tabs", what, len(got.ValueRanges), len(names))
+	if len(got) != len(names) {
+		return nil, fmt.Errorf("%s: Google Sheets returned %d ranges for %d tabs", what, len(got), len(names))
 	}
-	for i, vr := range got.ValueRanges {
-		grids[names[i]] = gridOf(vr.Values)
+	for i, g := range got {
+		grids[names[i]] = g
 	}
 	return grids, nil
 }
@@ -88,24 +85,16 @@ func (s *Spreadsheet) missingTab(ctx context.Context, names []string, readErr er
 	return readErr
 }
 
-// gridOf turns the values of one range into cells: numbers, text, bools,
-// and the formula error literals as errors.
-func gridOf(values [][]any) activity.Grid {
-	if len(values) == 0 {
+// gridRow turns one row of values into cells.
+func gridRow(row []any) []activity.Cell {
+	if len(row) == 0 {
 		return nil
 	}
-	g := make(activity.Grid, len(values))
-	for r, row := range values {
-		if len(row) == 0 {
-			continue
-		}
-		cells := make([]activity.Cell, len(row))
-		for c, v := range row {
-			cells[c] = cellOf(v)
-		}
-		g[r] = cells
+	cells := make([]activity.Cell, len(row))
+	for c, v := range row {
+		cells[c] = cellOf(v)
 	}
-	return g
+	return cells
 }
 
 func cellOf(v any) activity.Cell {

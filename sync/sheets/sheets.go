@@ -40,6 +40,7 @@ type SheetsConfig struct {
 type Spreadsheet struct {
 	id       string
 	svc      *sheets.Service
+	client   *http.Client // signed in; for the streamed read
 	creds    Credentials
 	readOnly []string
 	retry    Retry
@@ -75,7 +76,8 @@ func OpenSpreadsheet(ctx context.Context, cfg SheetsConfig) (*Spreadsheet, error
 		}
 		return nil, fmt.Errorf("sign in to Google with %s: %w", s.creds.Source, err)
 	}
-	svc, err := sheets.NewService(ctx, append(endpoint, option.WithHTTPClient(&http.Client{Transport: signedIn}))...)
+	s.client = &http.Client{Transport: signedIn}
+	svc, err := sheets.NewService(ctx, append(endpoint, option.WithHTTPClient(s.client))...)
 	if err != nil {
 		return nil, fmt.Errorf("open Google Sheets: %w", err)
 	}

@@ -1,0 +1,143 @@
+package sheets
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+
+	"github.com/katsudo-npo/katsudo/activity"
+	"google.golang.org/api/googleapi"
+)
+
+// batchGet is spreadsheets.values.batchGet (unformatted values, dates as
+// serial numbers, rows first, only the values), decoded as it streams in.
+//
+// The client library's Do decodes the whole answer into [][]interface{}
+// — every cell boxed, the answer's text held whole while it decodes —
+// and only then can katsudo turn it into cells: about 1.35 KiB a row of a
+// 11-column log held at the peak. The library offers the request's
+// options (valueRenderOption, dateTimeRenderOption, majorDimension, a
+// fields mask, all used) but no streaming decode for this method, so the
+// same request goes through the same signed-in client here, and each row
+// becomes cells as soon as it is read: only the grid stays.
+func (s *Spreadsheet) batchGet(ctx context.Context, ranges []string) ([]activity.Grid, error) {
+	q := url.Values{}
+	for _, r := range ranges {
+		q.Add("ranges", r)
+	}
+	q.Set("valueRenderOption", "UNFORMATTED_VALUE")
+	q.Set("dateTimeRenderOption", "SERIAL_NUMBER")
+	q.Set("majorDimension", "ROWS")
+	q.Set("fields", "valueRanges(range,values)")
+	q.Set("alt", "json")
+	u := s.svc.BasePath + "v4/spreadsheets/" + url.PathEscape(s.id) + "/values:batchGet?" + q.Encode()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", s.svc.UserAgent)
+	res, err := s.client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	if err := googleapi.CheckResponse(res); err != nil {
+		return nil, err
+	}
+	grids, err := decodeValueRanges(json.NewDecoder(res.Body))
+	if err != nil {
+		return nil, fmt.Errorf("read Google's answer: %w", err)
+	}
+	return grids, nil
+}
+
+// decodeValueRanges reads {"valueRanges":[{"range":…,"values":[[…],…]},…]}
+// row by row.
+func decodeValueRanges(dec *json.Decoder) ([]activity.Grid, error) {
+	var grids []activity.Grid
+	if err := expectDelim(dec, '{'); err != nil {
+		return nil, err
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		if key != "valueRanges" {
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if err := expectDelim(dec, '['); err != nil {
+			return nil, err
+		}
+		for dec.More() {
+			g, err := decodeValueRange(dec)
+			if err != nil {
+				return nil, err
+			}
+			grids = append(grids, g)
+		}
+		if err := expectDelim(dec, ']'); err != nil {
+			return nil, err
+		}
+	}
+	return grids, expectDelim(dec, '}')
+}
+
+// decodeValueRange reads one {"range":…,"values":[[…],…]}.
+func decodeValueRange(dec *json.Decoder) (activity.Grid, error) {
+	if err := expectDelim(dec, '{'); err != nil {
+		return nil, err
+	}
+	var g activity.Grid
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		if key != "values" {
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if err := expectDelim(dec, '['); err != nil {
+			return nil, err
+		}
+		var row []any
+		for dec.More() {
+			row = row[:0]
+			if err := dec.Decode(&row); err != nil {
+				return nil, err
+			}
+			g = append(g, gridRow(row))
+		}
+		if err := expectDelim(dec, ']'); err != nil {
+			return nil, err
+		}
+	}
+	if err := expectDelim(dec, '}'); err != nil {
+		return nil, err
+	}
+	if len(g) == 0 {
+		return nil, nil
+	}
+	return g, nil
+}
+
+func expectDelim(dec *json.Decoder, want json.Delim) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != want {
+		return fmt.Errorf("unexpected %v, want %v", tok, want)
+	}
+	return nil
+}
