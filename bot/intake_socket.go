@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"log"
 	"strings"
 
@@ -21,7 +22,8 @@ func (in *Intake) RunSocket(ctx context.Context, appToken string) error {
 		opts = append(opts, slack.OptionAPIURL(strings.TrimSuffix(in.o.APIURL, "/")+"/"))
 	}
 	client := socketmode.New(slack.New(in.o.Token, opts...), socketmode.OptionLog(log.New(discard{}, "", 0)))
-	ctx, cancel := context.WithCancel(ctx)
+	parent := ctx
+	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
 	done := make(chan struct{})
 	go func() {
@@ -38,10 +40,13 @@ func (in *Intake) RunSocket(ctx context.Context, appToken string) error {
 	err := client.RunContext(ctx)
 	cancel()
 	<-done
-	if ctx.Err() != nil {
-		return nil
+	if parent.Err() != nil {
+		return nil // serve is stopping
 	}
-	return err
+	if err != nil {
+		return fmt.Errorf("Socket Mode with SLACK_APP_TOKEN: %w (katsudo doctor checks the token)", err)
+	}
+	return nil
 }
 
 // socketEvent acknowledges one Socket Mode request, with the payload the

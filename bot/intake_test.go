@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -101,4 +102,16 @@ func TestIntakeHTTP(t *testing.T) {
 			t.Errorf("status = %d, want 400", resp.StatusCode)
 		}
 	})
+}
+
+func TestRunSocketRefusedToken(t *testing.T) {
+	s := slacktest.New()
+	defer s.Close()
+	in := bot.NewIntake(bot.IntakeOptions{Token: slacktest.Token, APIURL: s.URL})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	err := in.RunSocket(ctx, "xapp-not-the-token")
+	if err == nil || !strings.Contains(err.Error(), "invalid_auth") || strings.Contains(err.Error(), "xapp-not") {
+		t.Errorf("err = %v, want invalid_auth without the token", err)
+	}
 }
