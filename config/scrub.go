@@ -14,19 +14,28 @@ import (
 // katsudo. Each match is replaced whole, except that a named field keeps
 // its name ("client_secret=[redacted]"), so the message still says what
 // went wrong.
-var secretShapes = []*regexp.Regexp{
+var secretShapes = []struct {
+	marker string // present in every match: the regexp runs only where it is
+	re     *regexp.Regexp
+}{
 	// PEM blocks (a private key), with real or JSON-escaped newlines, cut
 	// short or whole.
-	regexp.MustCompile(`-----BEGIN [A-Z0-9 ]+-----(?:[A-Za-z0-9+/=\s]|\\[nr])*(?:-----END [A-Z0-9 ]+-----)?`),
+	{"-----BEGIN", regexp.MustCompile(`-----BEGIN [A-Z0-9 ]+-----(?:[A-Za-z0-9+/=\s]|\\[nr])*(?:-----END [A-Z0-9 ]+-----)?`)},
 	// JWTs: the signed assertion a service account trades for a token.
-	regexp.MustCompile(`eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*`),
+	{"eyJ", regexp.MustCompile(`eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*`)},
 	// Slack tokens: xoxb-, xoxp-, xoxe-, xoxe.xoxp-…, and app tokens.
-	regexp.MustCompile(`xox[a-z]*[.-][A-Za-z0-9.\-]+|xapp-[A-Za-z0-9-]+`),
+	{"xox", regexp.MustCompile(`xox[a-z]*[.-][A-Za-z0-9.\-]+`)},
+	{"xapp-", regexp.MustCompile(`xapp-[A-Za-z0-9-]+`)},
 	// Slack incoming webhooks.
-	regexp.MustCompile(`https?://hooks\.slack\.com/[A-Za-z0-9/_%\-]*`),
+	{"hooks.slack.com", regexp.MustCompile(`https?://hooks\.slack\.com/[A-Za-z0-9/_%\-]*`)},
 	// Google access tokens and refresh tokens.
-	regexp.MustCompile(`ya29\.[A-Za-z0-9._\-]+|\b1//[A-Za-z0-9_\-]{20,}`),
+	{"ya29.", regexp.MustCompile(`ya29\.[A-Za-z0-9._\-]+`)},
+	{"1//", regexp.MustCompile(`\b1//[A-Za-z0-9_\-]{20,}`)},
 }
+
+// fieldMarkers are the lower-case words without which secretFields
+// cannot match.
+var fieldMarkers = []string{"bearer", "token", "secret", "assertion", "private_key", "password"}
 
 // secretFields are a secret's name followed by its value, in a header, a
 // form or JSON.
@@ -82,10 +91,18 @@ func (s *Scrubber) Scrub(text string) string {
 		}
 		s.mu.RUnlock()
 	}
-	for _, re := range secretShapes {
-		text = re.ReplaceAllString(text, redacted)
+	for _, sh := range secretShapes {
+		if strings.Contains(text, sh.marker) {
+			text = sh.re.ReplaceAllString(text, redacted)
+		}
 	}
-	return secretFields.ReplaceAllString(text, "${1}"+redacted)
+	lower := strings.ToLower(text)
+	for _, m := range fieldMarkers {
+		if strings.Contains(lower, m) {
+			return secretFields.ReplaceAllString(text, "${1}"+redacted)
+		}
+	}
+	return text
 }
 
 // Writer returns a writer that scrubs each Write before passing it on.

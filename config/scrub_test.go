@@ -93,3 +93,13 @@ func TestScrubberWriter(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// BenchmarkScrub is the cost of one log line or error line.
+func BenchmarkScrub(b *testing.B) {
+	s := config.NewScrubber(scrubToken, heartbeat, scrubWebhook)
+	line := `time=2026-12-01T00:06:36.399Z level=WARN msg="slack call failed: retrying" method=conversations.open attempt=1 reason=503 wait=999.822508ms err="slack server error: 503 Service Unavailable"`
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Scrub(line)
+	}
+}
