@@ -10,9 +10,11 @@ type Summary struct {
 	Month      Date
 	FiscalYear FiscalYear
 	Programs   []MonthProgram
-	// Done and Cancelled count the month's rows; Unread those left out
-	// because their amount or program could not be read.
+	// Done and Cancelled count the month's rows, Postponed those of the
+	// cancelled that say 延期; Unread those left out because their amount
+	// or program could not be read.
 	Done, Cancelled, Unread int
+	Postponed               int
 	ExpenseYen              int64
 	// YearExpenseYen is the fiscal year's spending from its first month
 	// to Month; YearBudgetYen the sum of the budgets (HasBudget when any
@@ -35,6 +37,7 @@ const SummaryWorst = 3
 type MonthProgram struct {
 	Program         *Program
 	Done, Cancelled int
+	Postponed       int // of Cancelled, 延期
 	Staff           int
 	Beneficiaries   []BeneficiaryCount
 	ExpenseYen      int64
@@ -115,6 +118,9 @@ func summarize(d *Dataset, month Date, now time.Time, o DueOptions) *Summary {
 			s.Done++
 		case StatusCancelled:
 			s.Cancelled++
+			if e.Postponed {
+				s.Postponed++
+			}
 		}
 	}
 	for _, p := range d.Catalog.Programs {
@@ -123,7 +129,7 @@ func summarize(d *Dataset, month Date, now time.Time, o DueOptions) *Summary {
 			continue
 		}
 		s.Programs = append(s.Programs, MonthProgram{
-			Program: p, Done: t.done, Cancelled: t.cancelled, Staff: t.staff(false),
+			Program: p, Done: t.done, Cancelled: t.cancelled, Postponed: t.postponed, Staff: t.staff(false),
 			Beneficiaries: t.beneficiaries(), ExpenseYen: t.expense,
 		})
 	}

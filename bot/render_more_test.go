@@ -60,3 +60,31 @@ func TestRenderSaysHowManyMore(t *testing.T) {
 		})
 	}
 }
+
+// TestRenderSaysPostponed: a postponed row (延期) is counted apart from
+// the cancelled ones (中止) in the summary.
+func TestRenderSaysPostponed(t *testing.T) {
+	tests := []struct {
+		name                 string
+		cancelled, postponed int
+		lang                 activity.Lang
+		want, notWant        string
+	}{
+		{"CancelledAndPostponed", 3, 1, activity.Japanese, "（中止 2件・延期 1件）", ""},
+		{"OnlyPostponed", 1, 1, activity.Japanese, "（延期 1件）", "中止"},
+		{"OnlyPostponedEn", 2, 2, activity.English, "(2 postponed)", "cancelled"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := demoDue(t, "2022-04-01", activity.MessageSummary)
+			s := *ms[0].Summary
+			s.Cancelled, s.Postponed = tt.cancelled, tt.postponed
+			ms[0].Summary = &s
+			got := plainText(ms[:1], style(tt.lang))
+			head := strings.SplitN(got, "\n", 4)[2]
+			if !strings.Contains(head, tt.want) || (tt.notWant != "" && strings.Contains(head, tt.notWant)) {
+				t.Errorf("summary line %q; want %q without %q", head, tt.want, tt.notWant)
+			}
+		})
+	}
+}

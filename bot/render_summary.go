@@ -15,8 +15,8 @@ func renderSummary(d *doc, m activity.Message, st Style) {
 	d.text = st.t(month+"の活動 "+strconv.Itoa(s.Done)+"件・支出 "+yen(s.ExpenseYen),
 		month+": "+plural(s.Done, "activity", "activities")+", "+yen(s.ExpenseYen)+" spent")
 	head := st.t("活動 *"+strconv.Itoa(s.Done)+"件*", "*"+plural(s.Done, "activity", "activities")+"*")
-	if s.Cancelled > 0 {
-		head += st.t("（中止 "+strconv.Itoa(s.Cancelled)+"件）", " ("+strconv.Itoa(s.Cancelled)+" cancelled)")
+	if off := calledOff(s.Cancelled, s.Postponed, st); off != "" {
+		head += st.t("（"+off+"）", " ("+off+")")
 	}
 	head += st.t("・支出 *", " · spent *") + yen(s.ExpenseYen) + "*"
 	if s.Unread > 0 {
@@ -29,8 +29,8 @@ func renderSummary(d *doc, m activity.Message, st Style) {
 	var lines []string
 	for _, p := range s.Programs {
 		facts := []string{st.t("活動 "+strconv.Itoa(p.Done)+"件", plural(p.Done, "activity", "activities"))}
-		if p.Cancelled > 0 {
-			facts = append(facts, st.t("中止 "+strconv.Itoa(p.Cancelled)+"件", strconv.Itoa(p.Cancelled)+" cancelled"))
+		if off := calledOff(p.Cancelled, p.Postponed, st); off != "" {
+			facts = append(facts, off)
 		}
 		if p.Staff > 0 {
 			facts = append(facts, st.ja("従事者 ")+activity.FormatStaff(p.Staff, st.Lang))
@@ -143,4 +143,17 @@ func renderFiling(d *doc, m activity.Message, st Style) {
 	d.section(lines...)
 	d.context(st.link(st.Tabs.Report, st.t(st.Tabs.Report+" タブを開く", "Open the "+st.Tabs.Report+" tab")) + " · " +
 		st.link(st.Tabs.Findings, st.t(st.Tabs.Findings+" タブ", "the "+st.Tabs.Findings+" tab")))
+}
+
+// calledOff says how many rows were cancelled (中止) and postponed (延期),
+// of cancelled rows, postponed of them; "" when none.
+func calledOff(cancelled, postponed int, st Style) string {
+	var parts []string
+	if n := cancelled - postponed; n > 0 {
+		parts = append(parts, st.t("中止 "+strconv.Itoa(n)+"件", strconv.Itoa(n)+" cancelled"))
+	}
+	if postponed > 0 {
+		parts = append(parts, st.t("延期 "+strconv.Itoa(postponed)+"件", strconv.Itoa(postponed)+" postponed"))
+	}
+	return strings.Join(parts, st.t("・", ", "))
 }
