@@ -18,6 +18,10 @@ const (
 	StateSent SentState = "sent"
 	// StateClaimed is a message a run is about to send.
 	StateClaimed SentState = "claimed"
+	// StateReleased withdraws the same run's claim: the run stopped
+	// before it tried to send the message, so a later run sends it
+	// without searching Slack for it first.
+	StateReleased SentState = "released"
 )
 
 // SentRecord is one row of the 送信履歴 tab: a Slack message katsudo sent
@@ -148,6 +152,17 @@ func (l *SentLog) Add(r SentRecord) {
 	if l.keys == nil {
 		l.keys = map[string]bool{}
 		l.claims = map[string][]SentRecord{}
+	}
+	if r.State == StateReleased {
+		kept := l.claims[r.Key][:0]
+		for _, c := range l.claims[r.Key] {
+			if c.Run != r.Run {
+				kept = append(kept, c)
+			}
+		}
+		l.claims[r.Key] = kept
+		l.Records = append(l.Records, r)
+		return
 	}
 	if !r.Sent() {
 		l.claims[r.Key] = append(l.claims[r.Key], r)

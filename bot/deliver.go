@@ -86,13 +86,24 @@ func (s *Sender) Deliver(ctx context.Context, msgs []activity.Message, st Style,
 		return out, err
 	}
 	var confirmed []activity.SentRecord
+	tried := map[string]bool{} // parts whose post may have gone out
 	defer func() {
 		// What was sent is confirmed even when the run was interrupted
-		// (SIGTERM), so that the next run need not search Slack for it.
+		// (SIGTERM), so that the next run need not search Slack for it;
+		// what this run claimed and never tried is released, so that the
+		// next run sends it without searching either.
+		var released []activity.SentRecord
+		for _, it := range items {
+			for _, p := range it.parts {
+				if grants[p.Key] != GrantNone && !tried[p.Key] {
+					released = append(released, s.record(it.m, p, it.dest))
+				}
+			}
+		}
 		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 		defer cancel()
-		if len(confirmed) > 0 {
-			if cerr := store.Confirm(rctx, confirmed); cerr != nil && err == nil {
+		if len(confirmed)+len(released) > 0 {
+			if cerr := store.Finish(rctx, confirmed, released); cerr != nil && err == nil {
 				err = fmt.Errorf("record %d sent Slack messages: %w", len(confirmed), cerr)
 			}
 		}
@@ -128,6 +139,7 @@ func (s *Sender) Deliver(ctx context.Context, msgs []activity.Message, st Style,
 			mine = rerender(m, mst, mine)
 		}
 		for _, p := range mine {
+			tried[p.Key] = true
 			rec, how, prob, err := s.deliverPart(ctx, m, p, dest, grants[p.Key] == GrantRecover)
 			if err != nil {
 				return out, err

@@ -79,6 +79,7 @@ type memStore struct {
 	log    activity.SentLog
 	fail   int
 	writes int
+	run    int // the run claiming now
 }
 
 func (m *memStore) Recorded(key string) bool { return m.log.Has(key) }
@@ -87,7 +88,9 @@ func (m *memStore) Live() bool { return true }
 
 func (m *memStore) Claim(_ context.Context, claims []activity.SentRecord) (map[string]bot.Grant, error) {
 	g := map[string]bot.Grant{}
+	m.run++
 	for _, r := range claims {
+		r.Run = itoa(m.run)
 		g[r.Key] = bot.GrantSend
 		if len(m.log.Claims(r.Key)) > 0 {
 			g[r.Key] = bot.GrantRecover
@@ -98,12 +101,16 @@ func (m *memStore) Claim(_ context.Context, claims []activity.SentRecord) (map[s
 	return g, nil
 }
 
-func (m *memStore) Confirm(_ context.Context, recs []activity.SentRecord) error {
+func (m *memStore) Finish(_ context.Context, recs, released []activity.SentRecord) error {
 	if m.fail > 0 {
 		m.fail--
 		return errors.New("the machine stopped")
 	}
 	for _, r := range recs {
+		m.log.Add(r)
+	}
+	for _, r := range released {
+		r.State, r.Run = activity.StateReleased, itoa(m.run)
 		m.log.Add(r)
 	}
 	m.writes++

@@ -24,8 +24,9 @@ type Store interface {
 	// says, for each key, what the run may do; a key left out is
 	// GrantNone.
 	Claim(ctx context.Context, claims []activity.SentRecord) (map[string]Grant, error)
-	// Confirm records messages Slack accepted.
-	Confirm(ctx context.Context, recs []activity.SentRecord) error
+	// Finish records, in one call, the messages Slack accepted and the
+	// claims this run withdraws: messages it never tried to send.
+	Finish(ctx context.Context, sent, released []activity.SentRecord) error
 	// Live reports whether this run's claims hold long enough to send
 	// one more message.
 	Live() bool

@@ -87,6 +87,21 @@ func TestSendWhenSlackCannotBeKnown(t *testing.T) {
 		}
 		MustOncePerKey(t, s, wb, 2)
 	})
+	t.Run("StoppedRunReleasesWhatItNeverTried", func(t *testing.T) {
+		wb := MustWorkbook(t, t.TempDir(), 4)
+		s := MustSlack(t, 4)
+		s.FailOn("chat.postMessage", 2, slacktest.Fault{Status: http.StatusTooManyRequests, RetryAfter: 3600}) // past MaxWait
+		if _, err := MustClerk(t, xlsx.OpenWorkbook(wb), s).Send(ctx, dec1, remind); err == nil {
+			t.Fatal("first run: no error; want it stopped by the rate limit")
+		}
+		before := s.CountCalls()["conversations.history"]
+		out, err := MustClerk(t, xlsx.OpenWorkbook(wb), s).Send(ctx, dec1, remind)
+		searched := s.CountCalls()["conversations.history"] - before
+		if err != nil || len(out.Slack.Sent) != 3 || searched != 1 {
+			t.Errorf("next run: err %v, sent %d, %d history searches; want 3 sent and only the one tried searched for", err, len(out.Slack.Sent), searched)
+		}
+		MustOncePerKey(t, s, wb, 4)
+	})
 	t.Run("AnotherPostedDuringTheRateLimitWait", func(t *testing.T) {
 		wb := MustWorkbook(t, t.TempDir(), 1)
 		s := MustSlack(t, 1)

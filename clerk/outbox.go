@@ -137,13 +137,24 @@ func (o *outbox) mine(l *activity.SentLog, key string) bool {
 
 // Confirm appends the messages Slack accepted, in one request.
 func (o *outbox) Confirm(ctx context.Context, recs []activity.SentRecord) error {
-	if len(recs) == 0 {
+	return o.Finish(ctx, recs, nil)
+}
+
+// Finish appends, in one request, the messages Slack accepted and the
+// release of the claims this run never tried to send (it stopped first),
+// so that a later run sends those without searching Slack's history.
+func (o *outbox) Finish(ctx context.Context, sent, released []activity.SentRecord) error {
+	if len(sent)+len(released) == 0 {
 		return nil
 	}
-	rows := make([]activity.SentRecord, len(recs))
-	for i, r := range recs {
+	rows := make([]activity.SentRecord, 0, len(sent)+len(released))
+	for _, r := range sent {
 		r.State, r.Run, r.Holder = activity.StateSent, o.run, o.c.Holder
-		rows[i] = r
+		rows = append(rows, r)
+	}
+	for _, r := range released {
+		r.State, r.Run, r.Holder, r.Time = activity.StateReleased, o.run, o.c.Holder, o.now
+		rows = append(rows, r)
 	}
 	app, ok := o.c.Book.(Appender)
 	if !ok || o.cols() == nil {
