@@ -183,6 +183,13 @@ func (g *gridReader) cell(prev, rowNum int) (int, error) {
 	if g.s.selfClosing() {
 		return finish()
 	}
+	if raw, ok := g.s.simpleValue(); ok {
+		if err := checkText(raw); err != nil {
+			return 0, damaged(err)
+		}
+		v = raw
+		return finish()
+	}
 	for {
 		ok, err := g.next()
 		if err != nil {

@@ -273,3 +273,26 @@ func (s *tagScanner) attrs(names []string, vals [][]byte) {
 		}
 	}
 }
+
+// simpleValue is a fast path for the commonest cell, <c …><v>text</v></c>,
+// taken right after the <c> start tag: when the window holds the whole
+// rest of the cell and its value needs no unescaping, it returns the
+// value and moves past </c>. Otherwise it leaves the scanner as it was.
+func (s *tagScanner) simpleValue() ([]byte, bool) {
+	data := s.buf[s.pos:s.end]
+	if !bytes.HasPrefix(data, []byte("<v>")) {
+		return nil, false
+	}
+	lt := bytes.IndexByte(data[3:], '<')
+	if lt < 0 {
+		return nil, false
+	}
+	v := data[3 : 3+lt]
+	rest := data[3+lt:]
+	if !bytes.HasPrefix(rest, []byte("</v></c>")) || bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0 {
+		return nil, false
+	}
+	s.pos += 3 + lt + len("</v></c>")
+	s.text, s.tag = nil, nil
+	return v, true
+}
