@@ -78,13 +78,17 @@ func vagueCount(m string) bool {
 }
 
 // othersWithoutCount reports whether a part without digits names people
-// and mentions others: 伊藤他ボランティア, 伊藤ほか学生, 伊藤ら.
+// and mentions others, or begins with others: 伊藤他ボランティア,
+// 伊藤ほか学生, 伊藤ら, 他ボランティア (after 伊藤、).
 func othersWithoutCount(m string) bool {
 	if _, ok := hasSuffixOf(m, "その他", "ほか", "他", "など", "等"); ok {
 		return true
 	}
 	if p, ok := hasSuffixOf(m, "ら"); ok && p != "" && markerAfter(p, "ら") {
 		return true
+	}
+	if _, ok := hasPrefixAt(m, 0, "その他", "他に", "ほかに", "ほか", "他"); ok {
+		return true // 伊藤、他ボランティア: others, how many?
 	}
 	mk, ok := findStaffMarker(m)
 	if !ok || mk.at == 0 || mk.total {

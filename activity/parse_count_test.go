@@ -226,6 +226,8 @@ var staffErrorTests = []struct {
 	{"EtcWithoutCount", activity.TextCell("山田、鈴木など"), "山田、鈴木など"},
 	{"HokaVolunteersWithoutCount", activity.TextCell("伊藤他ボランティア"), "伊藤他ボランティア"},
 	{"RaWithoutCount", activity.TextCell("伊藤ら"), "伊藤ら"},
+	{"OthersPartWithoutCount", activity.TextCell("伊藤、他ボランティア"), "伊藤、他ボランティア"},
+	{"HokaPartWithoutCount", activity.TextCell("伊藤、ほか学生"), "伊藤、ほか学生"},
 	{"SeveralVolunteers", activity.TextCell("伊藤・佐藤ほかボランティア数名"), "佐藤ほかボランティア数名"},
 	{"Crowd", activity.TextCell("伊藤ほか大勢"), "伊藤ほか大勢"},
 	{"AFew", activity.TextCell("伊藤、学生若干名"), "学生若干名"},
