@@ -17,11 +17,11 @@ type TabNotFoundError struct {
 }
 
 func (e *TabNotFoundError) Error() string {
-	return "tab " + strconv.Quote(e.Tab) + " not found in " + e.File + " (its tabs: " + quoteList(e.Tabs) + ")"
+	return "tab " + strconv.Quote(e.Tab) + " not found in " + e.File + " (its tabs: " + QuoteList(e.Tabs) + ")"
 }
 
-// quoteList renders names as "a", "b"; none at all as (none).
-func quoteList(names []string) string {
+// QuoteList renders tab names for a message as "a", "b"; none at all as (none).
+func QuoteList(names []string) string {
 	if len(names) == 0 {
 		return "none"
 	}

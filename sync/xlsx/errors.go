@@ -1,10 +1,6 @@
 package xlsx
 
-import (
-	"errors"
-	"strconv"
-	"strings"
-)
+import "errors"
 
 // ErrNotWorkbook means the file katsudo was pointed at is not an Excel
 // workbook (.xlsx): a CSV or text file renamed to .xlsx, an empty or
@@ -28,18 +24,3 @@ func (p *problem) Error() string { return p.msg }
 func (p *problem) Unwrap() error { return p.cause }
 
 func newProblem(cause error, msg string) error { return &problem{msg: msg, cause: cause} }
-
-// quoteList renders names as "a", "b"; none at all as (none).
-func quoteList(names []string) string {
-	if len(names) == 0 {
-		return "none"
-	}
-	var b strings.Builder
-	for i, n := range names {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(strconv.Quote(n))
-	}
-	return b.String()
-}

@@ -149,10 +149,30 @@ func (s *tagScanner) attr(local string) []byte { return tagAttr(s.tag, local) }
 
 // tagAttr finds an attribute in a start tag by local name.
 func tagAttr(tag []byte, local string) []byte {
+	for i, ok := skipTagName(tag), true; ok; {
+		var name, val []byte
+		name, val, i, ok = nextAttr(tag, i)
+		if ok && string(name) == local {
+			return val
+		}
+	}
+	return nil
+}
+
+// skipTagName is the index just past a start tag's element name.
+func skipTagName(tag []byte) int {
 	i := 1
 	for i < len(tag) && !isSpace(tag[i]) && tag[i] != '>' && tag[i] != '/' {
-		i++ // the element's name
+		i++
 	}
+	return i
+}
+
+// nextAttr reads the attribute at or after i in a start tag: its local
+// name (any prefix dropped), its raw value and where the next one starts.
+// xmlns declarations are passed over; ok is false when there are no more
+// attributes, or the next one's value is not quoted.
+func nextAttr(tag []byte, i int) (name, val []byte, next int, ok bool) {
 	for i < len(tag) {
 		for i < len(tag) && isSpace(tag[i]) {
 			i++
@@ -161,7 +181,7 @@ func tagAttr(tag []byte, local string) []byte {
 		for i < len(tag) && tag[i] != '=' && !isSpace(tag[i]) && tag[i] != '>' && tag[i] != '/' {
 			i++
 		}
-		name := tag[start:i]
+		name = tag[start:i]
 		for i < len(tag) && isSpace(tag[i]) {
 			i++
 		}
@@ -176,7 +196,7 @@ func tagAttr(tag []byte, local string) []byte {
 			i++
 		}
 		if i >= len(tag) || tag[i] != '"' && tag[i] != '\'' {
-			return nil
+			return nil, nil, i, false
 		}
 		q := tag[i]
 		i++
@@ -184,7 +204,7 @@ func tagAttr(tag []byte, local string) []byte {
 		for i < len(tag) && tag[i] != q {
 			i++
 		}
-		val := tag[vs:min(i, len(tag))]
+		val = tag[vs:min(i, len(tag))]
 		i++
 		if j := bytes.IndexByte(name, ':'); j >= 0 {
 			if string(name[:j]) == "xmlns" {
@@ -192,11 +212,9 @@ func tagAttr(tag []byte, local string) []byte {
 			}
 			name = name[j+1:]
 		}
-		if string(name) == local {
-			return val
-		}
+		return name, val, i, true
 	}
-	return nil
+	return nil, nil, i, false
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -222,49 +240,11 @@ func attrValue(raw []byte) (string, error) {
 // is the raw value of the attribute named names[i], or nil.
 func (s *tagScanner) attrs(names []string, vals [][]byte) {
 	clear(vals)
-	tag := s.tag
-	i := 1
-	for i < len(tag) && !isSpace(tag[i]) && tag[i] != '>' && tag[i] != '/' {
-		i++
-	}
-	for i < len(tag) {
-		for i < len(tag) && isSpace(tag[i]) {
-			i++
-		}
-		start := i
-		for i < len(tag) && tag[i] != '=' && !isSpace(tag[i]) && tag[i] != '>' && tag[i] != '/' {
-			i++
-		}
-		name := tag[start:i]
-		for i < len(tag) && isSpace(tag[i]) {
-			i++
-		}
-		if i >= len(tag) || tag[i] != '=' {
-			if i == start {
-				i++
-			}
-			continue
-		}
-		i++
-		for i < len(tag) && isSpace(tag[i]) {
-			i++
-		}
-		if i >= len(tag) || tag[i] != '"' && tag[i] != '\'' {
+	for i, ok := skipTagName(s.tag), true; ok; {
+		var name, val []byte
+		name, val, i, ok = nextAttr(s.tag, i)
+		if !ok {
 			return
-		}
-		q := tag[i]
-		i++
-		vs := i
-		for i < len(tag) && tag[i] != q {
-			i++
-		}
-		val := tag[vs:min(i, len(tag))]
-		i++
-		if j := bytes.IndexByte(name, ':'); j >= 0 {
-			if string(name[:j]) == "xmlns" {
-				continue
-			}
-			name = name[j+1:]
 		}
 		for k, n := range names {
 			if string(name) == n && vals[k] == nil {

@@ -40,7 +40,7 @@ func (w *Workbook) Path() string { return w.path }
 // merged range only the top-left cell holds the value. Tab names match as
 // in Excel, ignoring case. A missing tab is a *activity.TabNotFoundError.
 func (w *Workbook) Read(ctx context.Context, tabs []string) (grids map[string]activity.Grid, err error) {
-	defer recoverAs(&err, "read "+quoteList(tabs)+" from "+w.path)
+	defer recoverAs(&err, "read "+activity.QuoteList(tabs)+" from "+w.path)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -106,9 +106,9 @@ func (w *Workbook) Tabs(ctx context.Context) (tabs []string, err error) {
 // tabs "活動ログ", "メンバー".
 func tabWord(tabs []string) string {
 	if len(tabs) == 1 {
-		return "tab " + quoteList(tabs)
+		return "tab " + activity.QuoteList(tabs)
 	}
-	return "tabs " + quoteList(tabs)
+	return "tabs " + activity.QuoteList(tabs)
 }
 
 // recoverAs turns a panic in a third-party library into an error, so a
