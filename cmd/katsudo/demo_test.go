@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/katsudo-npo/katsudo/activity"
+	"github.com/katsudo-npo/katsudo/demo"
 	"github.com/katsudo-npo/katsudo/sync/xlsx"
 )
 
@@ -70,7 +71,7 @@ func TestDemo(t *testing.T) {
 		if got := MustRun(t, dir, nil, "demo", "--unit", "sen"); got.code != 0 {
 			t.Fatalf("exit = %d\nstderr:\n%s", got.code, got.stderr)
 		}
-		grids, err := xlsx.OpenWorkbook(filepath.Join(dir, demoFile)).Read(context.Background(), []string{"事業報告書", "チェック", "活動ログ"})
+		grids, err := xlsx.OpenWorkbook(filepath.Join(dir, demo.File)).Read(context.Background(), []string{"事業報告書", "チェック", "活動ログ"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -100,8 +101,8 @@ func TestDemoTryNext(t *testing.T) {
 		t.Fatalf("no check command to try next:\n%s", got.stdout)
 	}
 	for i, a := range next {
-		if a == demoFile {
-			next[i] = filepath.Join(dir, demoFile) // the test's folder is not the current one
+		if a == demo.File {
+			next[i] = filepath.Join(dir, demo.File) // the test's folder is not the current one
 		}
 	}
 	check := MustRun(t, dir, nil, next...)

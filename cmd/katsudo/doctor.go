@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/katsudo-npo/katsudo/activity"
+	"github.com/katsudo-npo/katsudo/clerk"
 	"github.com/katsudo-npo/katsudo/config"
 	"github.com/katsudo-npo/katsudo/sync/sheets"
 	"github.com/katsudo-npo/katsudo/sync/xlsx"
@@ -72,7 +73,7 @@ func (d *doctor) finish(e env) error {
 			Ja: "\n問題が " + strconv.Itoa(d.problems) + " 件あります。NG の行の指示に従って直し、もう一度 katsudo doctor を実行してください。",
 			En: "\n" + strconv.Itoa(d.problems) + " problems; fix each NG line as it says and run katsudo doctor again.",
 		}.In(d.lang))
-		return findingsError{errors: d.problems}
+		return clerk.ErrorsFound{N: d.problems}
 	}
 	fmt.Fprintln(e.stdout, activity.Text{Ja: "\n問題は見つかりませんでした。", En: "\nAll is well."}.In(d.lang))
 	return nil

@@ -35,12 +35,11 @@ var googleOrSlack = []error{
 
 // exitCode is the status a command's error ends katsudo with.
 func exitCode(err error) int {
-	var fe findingsError
 	var re *retry.Error
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &fe), bot.Failed(err), errors.As(err, &re),
+	case found(err), bot.Failed(err), errors.As(err, &re),
 		errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		return exitFindings
 	}

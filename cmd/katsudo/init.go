@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/katsudo-npo/katsudo/activity"
+	"github.com/katsudo-npo/katsudo/clerk"
 	"github.com/katsudo-npo/katsudo/config"
 	"github.com/katsudo-npo/katsudo/sync/sheets"
 	"github.com/katsudo-npo/katsudo/sync/xlsx"
@@ -99,7 +100,7 @@ func runInit(ctx context.Context, e env, args []string) error {
 		for _, f := range missing {
 			fmt.Fprintln(e.stdout, "  "+f.Ref+" "+f.Message.In(j.lang))
 		}
-		return findingsError{errors: len(missing)}
+		return clerk.ErrorsFound{N: len(missing)}
 	}
 	if len(changes) == 0 {
 		say(activity.Text{Ja: "スプレッドシートはすでに整っています。変更はありません。", En: "The spreadsheet is already set up; nothing changed."})

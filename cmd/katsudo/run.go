@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/katsudo-npo/katsudo/clerk"
 	"github.com/katsudo-npo/katsudo/config"
 )
 
@@ -94,7 +95,6 @@ func runEnv(ctx context.Context, e env, args []string) int {
 		}
 		e.flags = &seenFlags{}
 		err := c.run(ctx, e, args[1:])
-		var fe findingsError
 		switch {
 		case err == nil:
 			return exitOK
@@ -105,7 +105,7 @@ func runEnv(ctx context.Context, e env, args []string) int {
 			// The flag package's own error: said once, with where to look.
 			fmt.Fprintln(stderr, "katsudo "+c.name+": "+oneLine(err.Error())+"; see katsudo "+c.name+" --help")
 			return exitUsage
-		case errors.As(err, &fe):
+		case found(err):
 			return exitFindings
 		default:
 			fmt.Fprintln(stderr, "katsudo "+c.name+": "+oneLine(err.Error()))
@@ -125,10 +125,17 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "\nRun katsudo <command> --help for its flags, an example and its exit statuses; katsudo --version says which katsudo this is.")
 }
 
-// findingsError ends a command with exit status 1: the findings were
-// printed, and one of them is an error.
+// findingsError ends a command with exit status 1, as clerk.ErrorsFound
+// does: what was wrong has been printed.
 type findingsError struct{ errors int }
 
 func (e findingsError) Error() string { return fmt.Sprintf("%d errors found", e.errors) }
+
+// found reports whether err ends a command whose problems were printed.
+func found(err error) bool {
+	var fe findingsError
+	var ef clerk.ErrorsFound
+	return errors.As(err, &fe) || errors.As(err, &ef)
+}
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 )
@@ -43,4 +45,18 @@ func version() string {
 	}
 	parts = append(parts, info.GoVersion)
 	return "katsudo " + v + " (" + strings.Join(parts, ", ") + ")"
+}
+
+// progName is how the person ran katsudo, for the commands the demo
+// suggests next: "go run ./cmd/katsudo" when go run built it into a
+// temporary folder, else os.Args[0] as typed ("katsudo", "./katsudo").
+func progName(arg0 string) string {
+	if arg0 == "" {
+		return "katsudo"
+	}
+	dir := filepath.ToSlash(filepath.Dir(arg0))
+	if strings.Contains(dir, "/go-build") || strings.HasPrefix(dir, filepath.ToSlash(os.TempDir())+"/go-build") {
+		return "go run ./cmd/katsudo"
+	}
+	return arg0
 }

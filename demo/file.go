@@ -1,4 +1,4 @@
-package main
+package demo
 
 import (
 	"crypto/sha256"
@@ -12,14 +12,14 @@ import (
 	"strings"
 )
 
-// demoPath is where this demo writes its workbook: katsudo-demo.xlsx in
+// Path is where this demo writes its workbook: katsudo-demo.xlsx in
 // dir, unless a file of that name is there that the demo did not leave as
 // it is — someone opened it and changed it, or it is their own file. That
 // one is never overwritten: the demo writes katsudo-demo-2.xlsx (or the
 // next free name) and says so. A demo workbook is known by the SHA-256
 // the demo noted beside it (.katsudo-demo.xlsx.sha256) when it wrote it.
-func demoPath(dir string) (path string, kept string, err error) {
-	path = filepath.Join(dir, demoFile)
+func Path(dir string) (path string, kept string, err error) {
+	path = filepath.Join(dir, File)
 	for n := 2; ; n++ {
 		untouched, err := demoUntouched(path)
 		switch {
@@ -27,11 +27,11 @@ func demoPath(dir string) (path string, kept string, err error) {
 			return "", "", err
 		case untouched:
 			if n > 2 {
-				kept = filepath.Join(dir, demoFile)
+				kept = filepath.Join(dir, File)
 			}
 			return path, kept, nil
 		}
-		path = filepath.Join(dir, strings.TrimSuffix(demoFile, ".xlsx")+"-"+strconv.Itoa(n)+".xlsx")
+		path = filepath.Join(dir, strings.TrimSuffix(File, ".xlsx")+"-"+strconv.Itoa(n)+".xlsx")
 	}
 }
 
@@ -52,8 +52,8 @@ func demoUntouched(path string) (bool, error) {
 	return strings.TrimSpace(string(noted)) == sum(data), nil
 }
 
-// noteDemo notes the SHA-256 of the workbook the demo just wrote.
-func noteDemo(path string) error {
+// Note notes the SHA-256 of the workbook the demo just wrote.
+func Note(path string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -68,18 +68,4 @@ func demoSumPath(path string) string {
 func sum(data []byte) string {
 	h := sha256.Sum256(data)
 	return hex.EncodeToString(h[:])
-}
-
-// progName is how the person ran katsudo, for the commands the demo
-// suggests next: "go run ./cmd/katsudo" when go run built it into a
-// temporary folder, else os.Args[0] as typed ("katsudo", "./katsudo").
-func progName(arg0 string) string {
-	if arg0 == "" {
-		return "katsudo"
-	}
-	dir := filepath.ToSlash(filepath.Dir(arg0))
-	if strings.Contains(dir, "/go-build") || strings.HasPrefix(dir, filepath.ToSlash(os.TempDir())+"/go-build") {
-		return "go run ./cmd/katsudo"
-	}
-	return arg0
 }

@@ -1,4 +1,4 @@
-package main
+package bot
 
 import (
 	"fmt"
@@ -6,36 +6,12 @@ import (
 	"strconv"
 
 	"github.com/katsudo-npo/katsudo/activity"
-	"github.com/katsudo-npo/katsudo/bot"
 )
 
-// printFindings prints findings grouped by severity, errors first.
-func printFindings(w io.Writer, fs []activity.Finding, lang activity.Lang) {
-	errs, warns := activity.Count(fs)
-	if len(fs) == 0 {
-		fmt.Fprintln(w, activity.Text{Ja: "問題は見つかりませんでした。", En: "No findings."}.In(lang))
-		return
-	}
-	fmt.Fprintln(w, activity.Text{
-		Ja: "エラー " + strconv.Itoa(errs) + "件、注意 " + strconv.Itoa(warns) + "件",
-		En: strconv.Itoa(errs) + " errors, " + strconv.Itoa(warns) + " warnings",
-	}.In(lang))
-	var sev activity.Severity
-	for _, f := range fs {
-		if f.Severity != sev {
-			sev = f.Severity
-			fmt.Fprintln(w, "\n["+activity.SeverityText(sev, lang)+"]")
-		}
-		who := ""
-		if f.Member != "" {
-			who = " (" + f.Member + ")"
-		}
-		fmt.Fprintf(w, "  %s %s%s\n    %s\n", f.Ref, f.Code, who, f.Message.In(lang))
-	}
-}
-
-// printMessages prints each message as a member would read it.
-func printMessages(w io.Writer, msgs []activity.Message, st bot.Style, lang activity.Lang) {
+// WriteMessages prints each message as its recipient would read it, with
+// who gets it and its key: what `--dry-run` and the demo show instead of
+// sending.
+func WriteMessages(w io.Writer, msgs []activity.Message, st Style, lang activity.Lang) {
 	if len(msgs) == 0 {
 		fmt.Fprintln(w, activity.Text{Ja: "いま送るメッセージはありません。", En: "Nothing is due now."}.In(lang))
 		return
@@ -46,7 +22,7 @@ func printMessages(w io.Writer, msgs []activity.Message, st bot.Style, lang acti
 	}.In(lang))
 	for _, m := range msgs {
 		fmt.Fprintln(w, "\n── "+recipientLabel(m, lang)+"  "+m.Key)
-		fmt.Fprint(w, bot.PlainText(bot.Render(m, st)))
+		fmt.Fprint(w, PlainText(Render(m, st)))
 	}
 }
 
@@ -65,8 +41,10 @@ func recipientLabel(m activity.Message, lang activity.Lang) string {
 	return "DM → " + who + late
 }
 
-// printOutcome says what was sent and what kept messages from going out.
-func printOutcome(w io.Writer, out bot.Outcome, lang activity.Lang) {
+// WriteOutcome says what a delivery sent, what it found already sent or
+// in another katsudo's hands, and what kept messages from going out, with
+// the fix for each.
+func WriteOutcome(w io.Writer, out Outcome, lang activity.Lang) {
 	n := func(i int) string { return strconv.Itoa(i) }
 	fmt.Fprintln(w, activity.Text{
 		Ja: "Slack：送信 " + n(len(out.Sent)) + "件、送信済み " + n(out.Skipped) + "件、前回送信分を記録 " + n(len(out.Recovered)) + "件",
