@@ -3,208 +3,37 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io"
-	"os"
-	"runtime"
-	"strconv"
-	"strings"
+	"log/slog"
 
-	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/clerk"
 	"github.com/katsudo-npo/katsudo/config"
+	"github.com/katsudo-npo/katsudo/doctor"
 	"github.com/katsudo-npo/katsudo/sync/sheets"
-	"github.com/katsudo-npo/katsudo/sync/xlsx"
 )
 
-// doctor prints what it checked: "OK" lines for what is ready, "NG" lines
-// for each problem with its fix.
-type doctor struct {
-	w        io.Writer
-	lang     activity.Lang
-	problems int
-}
-
-func (d *doctor) ok(t activity.Text) { fmt.Fprintln(d.w, "OK  "+oneLine(t.In(d.lang))) }
-
-// fail prints a problem said in the organisation's language.
-func (d *doctor) fail(t activity.Text) { d.problem(t.In(d.lang)) }
-
-func (d *doctor) problem(s string) {
-	d.problems++
-	fmt.Fprintln(d.w, "NG  "+oneLine(s))
-}
-
-// runDoctor checks, without changing anything, everything katsudo needs:
-// the config, the Google credentials, access to the spreadsheet, its tabs
-// and headers, and Slack. Each problem is one line with its fix; the exit
-// status is 1 when there is any.
+// runDoctor checks, without changing anything, everything katsudo needs
+// (doctor.Run); the exit status is 1 when it found a problem.
 func runDoctor(ctx context.Context, e env, args []string) error {
 	var f flags
 	j, err := parse(newFlagSet("doctor", e, &f), &f, e, args)
-	d := &doctor{w: e.stdout, lang: activity.Japanese}
+	var s doctor.Setup
 	if err != nil {
 		var ce *config.Error
 		if !errors.As(err, &ce) && !errors.Is(err, config.ErrRead) {
 			return err
 		}
-		for _, line := range strings.Split(err.Error(), "\n") {
-			// The config's own messages name keys and files in English;
-			// the line says in Japanese what it is about.
-			d.fail(activity.Text{Ja: "設定の誤り：" + line, En: line})
-		}
-		return d.finish(e)
-	}
-	d.lang = j.lang
-	if j.cfg.Source != "" {
-		d.ok(activity.Text{Ja: "設定ファイル " + j.cfg.Source + " を読めました", En: "config " + j.cfg.Source + " reads fine"})
+		s.ConfigErr = err
 	} else {
-		d.ok(activity.Text{Ja: "設定ファイルはありません（環境変数と既定値を使います。katsudo init で作れます）", En: "no config file: the environment and the defaults apply (katsudo init writes one)"})
+		s = doctor.Setup{
+			Config:      j.cfg,
+			Credentials: func() (sheets.Credentials, error) { return googleCredentials(j, e) },
+			Spreadsheet: func(ctx context.Context) (*sheets.Spreadsheet, error) { return openSpreadsheet(ctx, j, e) },
+			Open:        func(ctx context.Context) (clerk.Book, error) { return j.open(ctx, e) },
+			Log:         slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelError})),
+		}
 	}
-	readable := d.spreadsheet(ctx, j, e)
-	d.slack(ctx, j, e, readable)
-	return d.finish(e)
-}
-
-// finish prints the verdict: how many problems, or that all is well.
-func (d *doctor) finish(e env) error {
-	if d.problems > 0 {
-		fmt.Fprintln(e.stdout, activity.Text{
-			Ja: "\n問題が " + strconv.Itoa(d.problems) + " 件あります。NG の行の指示に従って直し、もう一度 katsudo doctor を実行してください。",
-			En: "\n" + strconv.Itoa(d.problems) + " problems; fix each NG line as it says and run katsudo doctor again.",
-		}.In(d.lang))
-		return clerk.ErrorsFound{N: d.problems}
+	if n := doctor.Run(ctx, e.stdout, s); n > 0 {
+		return clerk.ErrorsFound{N: n}
 	}
-	fmt.Fprintln(e.stdout, activity.Text{Ja: "\n問題は見つかりませんでした。", En: "\nAll is well."}.In(d.lang))
 	return nil
-}
-
-// spreadsheet checks the workbook, or the credentials and the Google
-// spreadsheet, then the tabs. It reports whether the spreadsheet could be
-// opened and read.
-func (d *doctor) spreadsheet(ctx context.Context, j *settings, e env) bool {
-	switch {
-	case j.cfg.Workbook != "":
-		at := where{workbook: j.cfg.Workbook}
-		wb := xlsx.OpenWorkbook(j.cfg.Workbook)
-		tabs, err := wb.Tabs(ctx)
-		if err != nil {
-			d.fail(explain(err, at))
-			return false
-		}
-		d.ok(activity.Text{Ja: "ファイル " + j.cfg.Workbook + " を開けました", En: "opened " + j.cfg.Workbook})
-		return d.tabs(ctx, j, wb, tabs, at)
-	case j.cfg.SpreadsheetID != "":
-		at := where{id: j.cfg.SpreadsheetID}
-		creds, err := googleCredentials(j, e)
-		if err != nil {
-			d.fail(explain(err, at))
-			return false
-		}
-		at.creds = creds
-		d.credentials(creds)
-		s, err := openSpreadsheet(ctx, j, e)
-		if err != nil {
-			d.fail(explain(err, at))
-			return false
-		}
-		tabs, err := s.Tabs(ctx)
-		if err != nil {
-			d.fail(explain(err, at))
-			return false
-		}
-		d.ok(activity.Text{Ja: "スプレッドシート " + s.URL() + " を開けました", En: "opened the spreadsheet " + s.URL()})
-		return d.tabs(ctx, j, s, tabs, at)
-	default:
-		d.problem(activity.Text{
-			Ja: "スプレッドシートが設定されていません：katsudo.yaml の spreadsheet_id にスプレッドシートの URL を書くか、workbook に Excel ファイルを指定してください（katsudo init で katsudo.yaml を作れます）",
-			En: "no spreadsheet: put the spreadsheet's URL in spreadsheet_id in katsudo.yaml, or an Excel file in workbook (katsudo init writes katsudo.yaml)",
-		}.In(d.lang))
-	}
-	return false
-}
-
-// credentials says who katsudo signs in as, and whether the key file is
-// readable by other users of the machine.
-func (d *doctor) credentials(c sheets.Credentials) {
-	switch c.Kind() {
-	case "service_account":
-		d.ok(activity.Text{Ja: "Google のサービスアカウント " + c.Account() + "（" + c.Source + "）", En: "Google service account " + c.Account() + " (" + c.Source + ")"})
-	case "authorized_user":
-		d.ok(activity.Text{Ja: "katsudo login で保存した Google のログイン（" + c.Source + "）", En: "the Google sign-in kept by katsudo login (" + c.Source + ")"})
-	case "":
-		d.ok(activity.Text{Ja: "Google へは Application Default Credentials でログインします", En: "Google sign-in: Application Default Credentials"})
-	default:
-		d.ok(activity.Text{Ja: "Google の認証情報 " + c.Source, En: "Google credentials " + c.Source})
-	}
-	if c.JSON == nil || runtime.GOOS == "windows" {
-		return
-	}
-	if fi, err := os.Stat(c.Source); err == nil && fi.Mode().Perm()&0o077 != 0 {
-		d.problem(activity.Text{
-			Ja: c.Source + " はこのコンピューターの他のユーザーも読めます。秘密鍵が入っているので、chmod 600 " + c.Source + " で本人だけが読めるようにしてください",
-			En: c.Source + " can be read by other users of this machine; it holds a private key: chmod 600 " + c.Source,
-		}.In(d.lang))
-	}
-}
-
-// tabs checks that the three input tabs are there and that their headers
-// have every required column; katsudo's own tabs may be missing (the first
-// report creates them).
-func (d *doctor) tabs(ctx context.Context, j *settings, b book, have []string, at where) bool {
-	t := j.tabs()
-	inputs := []struct {
-		name, key string
-		cols      []activity.Column
-	}{{t.Log, "tabs.log", activity.LogColumns}, {t.Programs, "tabs.programs", activity.ProgramColumns}, {t.Members, "tabs.members", activity.MemberColumns}}
-	var present []string
-	for _, in := range inputs {
-		if hasTab(have, in.name) {
-			present = append(present, in.name)
-			continue
-		}
-		d.problem(activity.Text{
-			Ja: "「" + in.name + "」タブがありません（今あるタブ：" + strings.Join(have, "、") + "）：名前を変えたならタブ名を戻すか katsudo.yaml の " + in.key + " に今の名前を書いてください。まだないなら katsudo init で作れます",
-			En: "no tab " + strconv.Quote(in.name) + " (the tabs are: " + strings.Join(have, ", ") + "): rename it back, or put its new name in " + in.key + " in katsudo.yaml; katsudo init creates it when it is new",
-		}.In(d.lang))
-	}
-	if len(present) == 0 {
-		return false
-	}
-	grids, err := b.Read(ctx, present)
-	if err != nil {
-		d.fail(explain(err, at))
-		return false
-	}
-	for _, in := range inputs {
-		g, ok := grids[in.name]
-		if !ok {
-			continue
-		}
-		table, findings := activity.ReadTable(in.name, g, in.cols)
-		for _, f := range findings {
-			d.problem(f.Ref + ": " + f.Message.In(d.lang))
-		}
-		if len(findings) == 0 {
-			d.ok(activity.Text{
-				Ja: "「" + in.name + "」タブの見出し（" + strconv.Itoa(table.HeaderRow+1) + "行目）、データ " + strconv.Itoa(len(table.Rows)) + " 行",
-				En: "tab " + in.name + ": header on row " + strconv.Itoa(table.HeaderRow+1) + ", " + strconv.Itoa(len(table.Rows)) + " rows",
-			})
-		}
-	}
-	for _, out := range []string{t.Report, t.Findings} {
-		if !hasTab(have, out) {
-			d.ok(activity.Text{Ja: "「" + out + "」タブは最初の katsudo report で作られます", En: "tab " + out + " will be created by the first katsudo report"})
-		}
-	}
-	return true
-}
-
-func hasTab(tabs []string, name string) bool {
-	for _, t := range tabs {
-		if strings.EqualFold(t, name) {
-			return true
-		}
-	}
-	return false
 }

@@ -1,14 +1,11 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/bot/slacktest"
 	"github.com/katsudo-npo/katsudo/sync/sheetstest"
 )
@@ -151,17 +148,15 @@ func TestDoctorSlack(t *testing.T) {
 	wb := MustSlackWorkbook(t, dir, 3)
 	s, environ := MustSlack(t, 2)
 	s.SetScopes("chat:write", "im:write", "im:history", "users:read")
-	var out bytes.Buffer
-	d := &doctor{w: &out, lang: activity.Japanese}
-	d.slack(context.Background(), mustSettings(t, environ, "--workbook", wb), env{getenv: func(k string) string { return environ[k] }, stderr: &bytes.Buffer{}}, true)
+	res := MustRun(t, dir, environ, "doctor", "--workbook", wb)
 	var got []string
-	for _, line := range strings.Split(out.String(), "\n") {
+	for _, line := range strings.Split(res.stdout, "\n") {
 		if p, ok := strings.CutPrefix(line, "NG  "); ok {
 			got = append(got, p)
 		}
 	}
 	want := []string{"Slack アプリに権限 channels:history, users:read.email がありません", "会員003 さん（会員タブ 4行目）の Slack アカウント U003 に DM を送れません"}
-	if len(got) != len(want) || d.problems != len(want) {
+	if len(got) != len(want) || res.code != exitFindings {
 		t.Fatalf("problems = %q; want %d", got, len(want))
 	}
 	for i := range want {

@@ -1,9 +1,8 @@
-package main
+package doctor
 
 import (
 	"context"
 	"errors"
-	"log/slog"
 
 	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/bot"
@@ -15,8 +14,8 @@ import (
 // the spreadsheet could be read). An organisation that uses katsudo
 // without Slack — no token, no webhook, no slack_channel — is told so on
 // an OK line: the report and the findings need no Slack.
-func (d *doctor) slack(ctx context.Context, j *settings, e env, readable bool) {
-	c := j.cfg
+func (d *doctor) slack(ctx context.Context, s Setup, readable bool) {
+	c := s.Config
 	if c.SlackBotToken == "" && c.SlackWebhookURL == "" && c.SlackChannel == "" && c.SlackAppToken == "" && c.SlackSigningSecret == "" {
 		d.ok(activity.Text{
 			Ja: "Slack は使わない設定です（リマインダーとまとめは送りません。使うときは SLACK_BOT_TOKEN と slack_channel を設定してください）",
@@ -24,15 +23,14 @@ func (d *doctor) slack(ctx context.Context, j *settings, e env, readable bool) {
 		})
 		return
 	}
-	s := bot.New(bot.Options{
+	sender := bot.New(bot.Options{
 		Token: c.SlackBotToken, WebhookURL: c.SlackWebhookURL, APIURL: c.SlackAPIURL,
-		Channel: c.SlackChannel, Location: c.Location,
-		Logger: slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelError})),
+		Channel: c.SlackChannel, Location: c.Location, Logger: s.Log,
 	})
 	var members []*activity.Member
-	if s.CanDM() && readable {
+	if sender.CanDM() && readable {
 		var err error
-		members, err = doctorMembers(ctx, j, e)
+		members, err = readMembers(ctx, s)
 		var nf *activity.TabNotFoundError
 		if err != nil && !errors.As(err, &nf) { // a missing tab was reported with the tabs
 			t := explain(err, where{workbook: c.Workbook, id: c.SpreadsheetID})
@@ -42,7 +40,7 @@ func (d *doctor) slack(ctx context.Context, j *settings, e env, readable bool) {
 			})
 		}
 	}
-	problems := s.Check(ctx, members)
+	problems := sender.Check(ctx, members)
 	for _, p := range problems {
 		d.fail(p.Text)
 	}
@@ -58,13 +56,13 @@ func (d *doctor) slack(ctx context.Context, j *settings, e env, readable bool) {
 	}
 }
 
-// doctorMembers reads the members tab.
-func doctorMembers(ctx context.Context, j *settings, e env) ([]*activity.Member, error) {
-	b, err := j.open(ctx, e)
+// readMembers reads the members tab.
+func readMembers(ctx context.Context, s Setup) ([]*activity.Member, error) {
+	b, err := s.Open(ctx)
 	if err != nil {
 		return nil, err
 	}
-	t := j.tabs()
+	t := tabsOf(s.Config)
 	grids, err := b.Read(ctx, []string{t.Members})
 	if err != nil {
 		return nil, err
