@@ -30,10 +30,26 @@ func MissingEntries(d *Dataset, fy FiscalYear, now time.Time, loc *time.Location
 	if len(closed) == 0 {
 		return nil
 	}
+	// Names are numbered by their key (nameKey) once per spelling, so a
+	// million rows cost a lookup each rather than a key built each.
 	type key struct {
 		program *Program
-		member  string
+		member  int
 		month   int
+	}
+	ids, byKey := map[string]int{}, map[string]int{}
+	id := func(name string) int {
+		if n, ok := ids[name]; ok {
+			return n
+		}
+		k := nameKey(name)
+		n, ok := byKey[k]
+		if !ok {
+			n = len(byKey)
+			byKey[k] = n
+		}
+		ids[name] = n
+		return n
 	}
 	logged := map[key]bool{}
 	for i := range d.Entries {
@@ -48,7 +64,7 @@ func MissingEntries(d *Dataset, fy FiscalYear, now time.Time, loc *time.Location
 			if i >= 0 {
 				who = e.Staff.Names[i]
 			}
-			m := nameKey(who)
+			m := id(who)
 			for p := e.Program; p != nil; p = p.Parent {
 				logged[key{p, m, e.Date.MonthKey()}] = true
 			}
@@ -65,7 +81,7 @@ func MissingEntries(d *Dataset, fy FiscalYear, now time.Time, loc *time.Location
 				continue
 			}
 			for _, month := range closed {
-				if !logged[key{p, nameKey(mem.Name), month.MonthKey()}] {
+				if !logged[key{p, id(mem.Name), month.MonthKey()}] {
 					out = append(out, MissingEntry{Program: p, Owner: mem, Month: month})
 				}
 			}

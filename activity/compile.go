@@ -8,7 +8,7 @@ type tally struct {
 	months     map[Date]struct{} // rows logged for a whole month
 	monthBits  uint16            // months of the fiscal year with a done row
 	places     orderedSet
-	names      map[string]struct{}
+	names      map[string]struct{} // staff as written; keyed (nameKey) only when counted
 	staffMax   int // the most people on one row
 	staffSum   int // 延べ
 	ben        []*benTally
@@ -84,7 +84,7 @@ func (t *tally) addEntry(e *Entry, fy FiscalYear) {
 		t.places.add(p)
 	}
 	for _, n := range e.Staff.Names {
-		t.names[nameKey(n)] = struct{}{}
+		t.names[n] = struct{}{}
 	}
 	people := len(e.Staff.Names) + e.Staff.Extra
 	t.staffSum += people
@@ -143,7 +143,18 @@ func (t *tally) staff(total bool) int {
 	if total {
 		return t.staffSum
 	}
-	return max(len(t.names), t.staffMax)
+	return max(t.people(), t.staffMax)
+}
+
+// people is how many different people the rows name as staff: spellings
+// of one name (森 恵子, 森恵子, ＭＯＲＩ) count once. Spellings are few, so
+// they are keyed here rather than once a row.
+func (t *tally) people() int {
+	keys := make(map[string]struct{}, len(t.names))
+	for n := range t.names {
+		keys[nameKey(n)] = struct{}{}
+	}
+	return len(keys)
 }
 
 func (t *tally) beneficiaries() []BeneficiaryCount {

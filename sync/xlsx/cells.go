@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 
 	"github.com/katsudo-npo/katsudo/activity"
@@ -34,7 +33,11 @@ type gridReader struct {
 	rich     []byte          // scratch for an inline string's text
 	merges   [][4]int        // row0, col0, row1, col1 (zero-based, inclusive)
 	attrv    [3][]byte       // scratch for a cell's r, t and s
+	slab     []activity.Cell // where the next rows' cells go: one allocation for many rows
 }
+
+// rowSlab is how many cells endRow allocates at once.
+const rowSlab = 4096
 
 // cellAttrNames are the attributes of <c> that type and place a cell.
 var cellAttrNames = []string{"r", "t", "s"}
@@ -149,11 +152,15 @@ func (g *gridReader) read() error {
 func (g *gridReader) cell(prev, rowNum int) (int, error) {
 	col, style := prev+1, 0
 	var typ string
-	g.s.attrs(cellAttrNames, g.attrv[:])
+	g.s.cellAttrs(&g.attrv)
 	if r := g.attrv[0]; r != nil {
-		ref, err := attrValue(r)
-		c, _, ok := parseRef(ref)
-		if err != nil || !ok {
+		c, _, ok := parseRef(r)
+		if bytes.IndexByte(r, '&') >= 0 {
+			ref, err := attrValue(r)
+			c, _, ok = parseRef(ref)
+			ok = ok && err == nil
+		}
+		if !ok {
 			return 0, fmt.Errorf("%w: cell reference %q", errDamaged, r)
 		}
 		col = c
@@ -162,8 +169,12 @@ func (g *gridReader) cell(prev, rowNum int) (int, error) {
 		typ = cellType(t)
 	}
 	if st := g.attrv[2]; st != nil {
-		v, _ := attrValue(st)
-		style, _ = strconv.Atoi(v)
+		if bytes.IndexByte(st, '&') >= 0 {
+			v, _ := attrValue(st)
+			style, _ = strconv.Atoi(v)
+		} else {
+			style, _ = atoi(st)
+		}
 	}
 	if col >= maxCols {
 		return 0, fmt.Errorf("%w: column %d", errDamaged, col+1)
@@ -234,8 +245,8 @@ func (g *gridReader) value(typ string, style int, v []byte, inline string) (acti
 	}
 	switch typ {
 	case "s":
-		i, err := strconv.Atoi(string(bytes.TrimSpace(v)))
-		if err != nil || i < 0 || i >= len(g.sst) {
+		i, ok := atoi(bytes.TrimSpace(v))
+		if !ok || i < 0 || i >= len(g.sst) {
 			return activity.Cell{}, fmt.Errorf("shared string %q does not exist", v)
 		}
 		return activity.TextCell(g.sst[i]), nil
@@ -284,7 +295,13 @@ func (g *gridReader) endRow(rowNum int) {
 	for len(g.grid) < rowNum {
 		g.grid = append(g.grid, nil)
 	}
-	g.grid[rowNum-1] = slices.Clone(g.row)
+	if len(g.slab) < len(g.row) {
+		g.slab = make([]activity.Cell, max(len(g.row), rowSlab))
+	}
+	row := g.slab[:len(g.row):len(g.row)]
+	g.slab = g.slab[len(g.row):]
+	copy(row, g.row)
+	g.grid[rowNum-1] = row
 	g.row = g.row[:0]
 }
 

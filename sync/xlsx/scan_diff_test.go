@@ -21,6 +21,10 @@ func FuzzScannerMatchesDecoder(f *testing.F) {
 		{`<row r="3"><c r="A3" t="str"><f>A1</f><v>a&amp;b&#10;c&#x41;</v></c><c t="b"><v>1</v></c><c s="1"><v>44500</v></c></row>`, `<t xml:space="preserve"> a&lt;b </t><rPh sb="0" eb="1"><t>ふり</t></rPh>`},
 		{`<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[<x>]]></t></is></c><c r="B1"><!-- note --><v>2</v></c></row>`, `<t>line1` + "\r\n" + `line2</t>`},
 		{`<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row>`, `<r><rPr><b/></rPr><t>太字</t></r><r><t>と普通</t></r>`},
+		// <c> attributes in the shapes Excel does not write: spaces around
+		// '=', single quotes, a prefix, an entity, a sign, other attributes.
+		{`<row r="1"><c r = "B1" t='s' s="1"><v>0</v></c><c cm="1" r="C1" s="+2"><v>3</v></c><c foo="x" r="E1"><v>4</v></c></row>`, `<t>a</t>`},
+		{`<row r="2"><c r="A&#50;" s="&#49;"><v>1</v></c><c r="$B$2" t="s" ><v> 0 </v></c><c r="C2"s="1"><v>2</v></c></row>`, `<t>b</t>`},
 	} {
 		f.Add(seed[0], seed[1])
 	}

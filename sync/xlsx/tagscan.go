@@ -254,6 +254,49 @@ func (s *tagScanner) attrs(names []string, vals [][]byte) {
 	}
 }
 
+// cellAttrs reads the r, t and s attributes of a <c> start tag into
+// vals, as attrs(cellAttrNames, vals) would. Excel writes them as
+// r="A1" s="3" t="s", one letter, no prefix, no space around '=', double
+// quotes; those are read in one pass without comparing names as strings.
+// Any other shape is left to attrs.
+func (s *tagScanner) cellAttrs(vals *[3][]byte) {
+	clear(vals[:])
+	tag := s.tag
+	i := skipTagName(tag)
+	for {
+		for i < len(tag) && tag[i] == ' ' {
+			i++
+		}
+		if i >= len(tag) || tag[i] == '/' || tag[i] == '>' {
+			return
+		}
+		if i+3 >= len(tag) || tag[i+1] != '=' || tag[i+2] != '"' {
+			break
+		}
+		k := -1
+		switch tag[i] {
+		case 'r':
+			k = 0
+		case 't':
+			k = 1
+		case 's':
+			k = 2
+		}
+		q := bytes.IndexByte(tag[i+3:], '"')
+		if k < 0 || q < 0 {
+			break
+		}
+		if vals[k] == nil {
+			vals[k] = tag[i+3 : i+3+q]
+		}
+		i += 3 + q + 1
+		if i < len(tag) && tag[i] != ' ' && tag[i] != '/' && tag[i] != '>' {
+			break
+		}
+	}
+	s.attrs(cellAttrNames, vals[:])
+}
+
 // simpleValue is a fast path for the commonest cell, <c …><v>text</v></c>,
 // taken right after the <c> start tag: when the window holds the whole
 // rest of the cell and its value needs no unescaping, it returns the

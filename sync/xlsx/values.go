@@ -166,8 +166,9 @@ func unescapeOOXML(s string) string {
 }
 
 // parseRef parses a cell reference such as AB12 (or $AB$12) into a
-// zero-based column and row.
-func parseRef(ref string) (col, row int, ok bool) {
+// zero-based column and row. It takes the reference as stored in the
+// sheet, so a million cells are placed without a string each.
+func parseRef[T ~string | ~[]byte](ref T) (col, row int, ok bool) {
 	i := 0
 	if i < len(ref) && ref[i] == '$' {
 		i++
@@ -188,11 +189,32 @@ func parseRef(ref string) (col, row int, ok bool) {
 	if i < len(ref) && ref[i] == '$' {
 		i++
 	}
-	r, err := strconv.Atoi(ref[i:])
-	if err != nil || r < 1 || r > maxRows {
+	r, ok := atoi(ref[i:])
+	if !ok || r < 1 || r > maxRows {
 		return 0, 0, false
 	}
 	return c - 1, r - 1, true
+}
+
+// atoi is strconv.Atoi for a number as stored in the sheet: plain digits
+// are read in place, anything else (a sign, a long number) goes through
+// strconv so that both agree on every input, the value strconv returns
+// with its error included.
+func atoi[T ~string | ~[]byte](s T) (int, bool) {
+	if len(s) == 0 || len(s) > 9 {
+		n, err := strconv.Atoi(string(s))
+		return n, err == nil
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		d := s[i] - '0'
+		if d > 9 {
+			n, err := strconv.Atoi(string(s))
+			return n, err == nil
+		}
+		n = n*10 + int(d)
+	}
+	return n, true
 }
 
 // parseRange parses a range such as A1:C3 into zero-based corners.
