@@ -9,8 +9,8 @@ type tally struct {
 	monthBits  uint16            // months of the fiscal year with a done row
 	places     orderedSet
 	names      map[string]struct{} // staff as written; keyed (nameKey) only when counted
-	staffMax   int // the most people on one row
-	staffSum   int // 延べ
+	staffMax   int                 // the most people on one row
+	staffSum   int                 // 延べ
 	ben        []*benTally
 	benIndex   map[[2]string]*benTally
 	expense    int64
