@@ -63,3 +63,29 @@ func (h heartbeat) failed(err error) {
 	h.m.add(mHeartbeatFail, 1)
 	h.log.Warn("heartbeat ping failed", "err", err)
 }
+
+// jobWatch is told of each run of serve's jobs (timetable.Watcher): it
+// keeps /healthz and /metrics, and pings the heartbeat after a success.
+type jobWatch struct {
+	h  *health
+	m  *metrics
+	hb heartbeat
+}
+
+// Began records that a job started.
+func (w *jobWatch) Began(name string) {
+	w.h.begin(name)
+	w.m.add(mJobRuns, 1, "job", name)
+}
+
+// Ended records how a run ended.
+func (w *jobWatch) Ended(ctx context.Context, name string, err error, took time.Duration, _ int) {
+	w.h.end(name, err)
+	w.m.set(mJobDuration, took.Seconds(), "job", name)
+	if err != nil {
+		w.m.add(mJobFailures, 1, "job", name)
+		return
+	}
+	w.m.set(mJobSuccess, float64(w.h.clock().Unix()), "job", name)
+	w.hb.ping(ctx)
+}

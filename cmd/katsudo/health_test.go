@@ -121,3 +121,11 @@ func TestHealth(t *testing.T) {
 		}
 	})
 }
+
+func instant(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return t.UTC()
+}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/katsudo-npo/katsudo/clerk"
+	"github.com/katsudo-npo/katsudo/timetable"
 	"github.com/robfig/cron/v3"
 )
 
@@ -56,29 +57,35 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if o.intake, err = newIntakeRun(j, o.clerk, off, o.log, countingClient(o.m, "slack", 30*time.Second)); err != nil {
 		return err
 	}
-	s := newScheduler(j.cfg.Location, off, o.log, o.m, o.hb)
-	s.grace = *grace
-	startup := s.add("startup", "", nil, o.job("startup", clerk.Plan{Report: true, Slack: true}))
+	w := &jobWatch{m: o.m, hb: o.hb}
+	s := timetable.New(j.cfg.Location, off, o.log, w)
+	s.Grace = *grace
+	w.h = newHealth(s.Now)
+	add := func(name, spec string, sched cron.Schedule, plan clerk.Plan) cron.Job {
+		w.h.track(name, spec, sched)
+		return s.Add(name, sched, o.job(name, plan))
+	}
+	startup := add("startup", "", nil, clerk.Plan{Report: true, Slack: true})
 	sc := o.clerk.Schedules
-	s.add("report", sc.Specs.Report, sc.Report, o.job("report", clerk.Plan{Report: true}))
-	s.add("remind", sc.Specs.Remind, sc.Remind, o.job("remind", clerk.Plan{Slack: true}))
-	s.add("summary", sc.Specs.Summary, sc.Summary, o.job("summary", clerk.Plan{Slack: true}))
+	add("report", sc.Specs.Report, sc.Report, clerk.Plan{Report: true})
+	add("remind", sc.Specs.Remind, sc.Remind, clerk.Plan{Slack: true})
+	add("summary", sc.Specs.Summary, sc.Summary, clerk.Plan{Slack: true})
 
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		s.cancel()
+		s.Stop()
 		return fmt.Errorf("listen on %s for /healthz and /metrics: %w (set listen in katsudo.yaml, or pass --listen)", addr, err)
 	}
 	o.log.Info("katsudo serve listening", "addr", ln.Addr().String(), "timezone", j.cfg.Timezone,
 		"report", sc.Specs.Report, "remind", sc.Specs.Remind, "summary", sc.Specs.Summary)
-	return o.serve(ctx, s, startup, ln, lockPath(j, e.getenv))
+	return o.serve(ctx, s, w.h, startup, ln, lockPath(j, e.getenv))
 }
 
 // serve answers /healthz and /metrics on ln, waits for the lock at path,
 // then runs the start-up pass and the schedule until ctx ends, and stops
 // within the scheduler's bounds.
-func (o *ops) serve(ctx context.Context, s *scheduler, startup cron.Job, ln net.Listener, path string) error {
-	srv := &http.Server{Handler: o.mux(s.health), ReadHeaderTimeout: 10 * time.Second}
+func (o *ops) serve(ctx context.Context, s *timetable.Scheduler, h *health, startup cron.Job, ln net.Listener, path string) error {
+	srv := &http.Server{Handler: o.mux(h), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	defer func() {
@@ -106,8 +113,8 @@ func (o *ops) serve(ctx context.Context, s *scheduler, startup cron.Job, ln net.
 		o.clerk.Holder = holderID(path)
 	}
 	o.m.set(mLockHeld, 1)
-	s.health.active()
-	s.start()
+	h.active()
+	s.Start()
 	go startup.Run()
 	o.intake.start(ctx)
 	defer o.intake.stop()
@@ -119,9 +126,9 @@ func (o *ops) serve(ctx context.Context, s *scheduler, startup cron.Job, ln net.
 	case listenErr = <-served:
 		o.log.Error("the /healthz listener stopped", "err", listenErr)
 	}
-	o.log.Info("katsudo serve stopping", "grace", s.grace.String())
+	o.log.Info("katsudo serve stopping", "grace", s.Grace.String())
 	start := time.Now()
-	abandoned := s.stop()
+	abandoned := s.Stop()
 	took := time.Since(start).Round(time.Millisecond).String()
 	if abandoned {
 		o.log.Warn("katsudo serve stopped with a job still running", "took", took)
@@ -135,7 +142,7 @@ func (o *ops) serve(ctx context.Context, s *scheduler, startup cron.Job, ln net.
 }
 
 // job is a serve job doing one pass with the plan.
-func (o *ops) job(name string, plan clerk.Plan) jobFunc {
+func (o *ops) job(name string, plan clerk.Plan) timetable.Job {
 	return func(ctx context.Context, now time.Time) error {
 		start := time.Now()
 		out, err := o.pass(ctx, now, plan)

@@ -1,4 +1,4 @@
-package main
+package timetable_test
 
 import (
 	"context"
@@ -11,16 +11,43 @@ import (
 	"time"
 
 	"github.com/katsudo-npo/katsudo/config"
+	"github.com/katsudo-npo/katsudo/timetable"
 	"github.com/robfig/cron/v3"
 )
 
-// MustScheduler returns a stopped scheduler with a quiet log.
-func MustScheduler(tb testing.TB) *scheduler {
+// watch records what the scheduler tells its watcher, by job.
+type watch struct {
+	mu       stdsync.Mutex
+	runs     map[string]int
+	failures map[string]int  // runs that ended with an error
+	last     map[string]bool // whether the last run succeeded
+	inARow   map[string]int  // the failures in a row told last
+}
+
+func (w *watch) Began(name string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.runs[name]++
+}
+
+func (w *watch) Ended(_ context.Context, name string, err error, _ time.Duration, n int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err != nil {
+		w.failures[name]++
+	}
+	w.last[name], w.inARow[name] = err == nil, n
+}
+
+// MustScheduler returns a stopped scheduler with a quiet log, and what
+// its watcher heard.
+func MustScheduler(tb testing.TB) (*timetable.Scheduler, *watch) {
 	tb.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	s := newScheduler(config.Default().Location, 0, log, newMetrics(), heartbeat{})
-	tb.Cleanup(func() { s.cancel() })
-	return s
+	w := &watch{runs: map[string]int{}, failures: map[string]int{}, last: map[string]bool{}, inARow: map[string]int{}}
+	s := timetable.New(config.Default().Location, 0, log, w)
+	tb.Cleanup(func() { s.Stop() })
+	return s, w
 }
 
 // within fails the test unless done closes within a bound generous enough
@@ -36,11 +63,11 @@ func within(tb testing.TB, done <-chan struct{}, what string) {
 
 func TestSchedulerShutdown(t *testing.T) {
 	t.Run("RunningJobFinishes", func(t *testing.T) {
-		s := MustScheduler(t)
-		s.grace = 20 * time.Second
+		s, _ := MustScheduler(t)
+		s.Grace = 20 * time.Second
 		started, release := make(chan struct{}), make(chan struct{})
 		var cancelled atomic.Bool
-		job := s.add("report", "", nil, func(ctx context.Context, _ time.Time) error {
+		job := s.Add("report", nil, func(ctx context.Context, _ time.Time) error {
 			close(started)
 			select {
 			case <-release:
@@ -52,7 +79,7 @@ func TestSchedulerShutdown(t *testing.T) {
 		go job.Run()
 		within(t, started, "job start")
 		stopped := make(chan struct{})
-		go func() { s.stop(); close(stopped) }()
+		go func() { s.Stop(); close(stopped) }()
 		select {
 		case <-stopped:
 			t.Fatal("stop returned while the job was still running")
@@ -65,11 +92,11 @@ func TestSchedulerShutdown(t *testing.T) {
 		}
 	})
 	t.Run("CancelledAfterGrace", func(t *testing.T) {
-		s := MustScheduler(t)
-		s.grace = 50 * time.Millisecond
+		s, _ := MustScheduler(t)
+		s.Grace = 50 * time.Millisecond
 		started := make(chan struct{})
 		var cancelled atomic.Bool
-		job := s.add("remind", "", nil, func(ctx context.Context, _ time.Time) error {
+		job := s.Add("remind", nil, func(ctx context.Context, _ time.Time) error {
 			close(started)
 			<-ctx.Done()
 			cancelled.Store(true)
@@ -78,22 +105,22 @@ func TestSchedulerShutdown(t *testing.T) {
 		go job.Run()
 		within(t, started, "job start")
 		start := time.Now()
-		abandoned := s.stop()
+		abandoned := s.Stop()
 		took := time.Since(start)
 		if abandoned || !cancelled.Load() {
 			t.Errorf("abandoned %v, cancelled %v; want the job cancelled and waited for", abandoned, cancelled.Load())
 		}
-		if took > s.grace+10*time.Second {
-			t.Errorf("stop took %v with a grace of %v", took, s.grace)
+		if took > s.Grace+10*time.Second {
+			t.Errorf("stop took %v with a grace of %v", took, s.Grace)
 		}
-		t.Logf("a job honouring its context: stopped %v after SIGTERM (grace %v)", took.Round(time.Millisecond), s.grace)
+		t.Logf("a job honouring its context: stopped %v after SIGTERM (grace %v)", took.Round(time.Millisecond), s.Grace)
 	})
 	t.Run("StuckJobAbandonedAfterBound", func(t *testing.T) {
-		s := MustScheduler(t)
-		s.grace, s.cancelWait = 50*time.Millisecond, 100*time.Millisecond
+		s, _ := MustScheduler(t)
+		s.Grace, s.CancelWait = 50*time.Millisecond, 100*time.Millisecond
 		started, release := make(chan struct{}), make(chan struct{})
 		defer close(release)
-		job := s.add("summary", "", nil, func(context.Context, time.Time) error {
+		job := s.Add("summary", nil, func(context.Context, time.Time) error {
 			close(started)
 			<-release // ignores its context
 			return nil
@@ -101,21 +128,21 @@ func TestSchedulerShutdown(t *testing.T) {
 		go job.Run()
 		within(t, started, "job start")
 		start := time.Now()
-		abandoned := s.stop()
+		abandoned := s.Stop()
 		took := time.Since(start)
-		if !abandoned || took > s.grace+s.cancelWait+10*time.Second {
+		if !abandoned || took > s.Grace+s.CancelWait+10*time.Second {
 			t.Errorf("abandoned %v after %v; want true within the grace and the bound", abandoned, took)
 		}
-		t.Logf("a job ignoring its context: stopped %v after SIGTERM (grace %v + bound %v)", took.Round(time.Millisecond), s.grace, s.cancelWait)
+		t.Logf("a job ignoring its context: stopped %v after SIGTERM (grace %v + bound %v)", took.Round(time.Millisecond), s.Grace, s.CancelWait)
 	})
 	t.Run("NoJobStartsWhileStopping", func(t *testing.T) {
-		s := MustScheduler(t)
+		s, _ := MustScheduler(t)
 		var runs atomic.Int32
-		job := s.add("report", "", nil, func(context.Context, time.Time) error {
+		job := s.Add("report", nil, func(context.Context, time.Time) error {
 			runs.Add(1)
 			return nil
 		})
-		s.stop()
+		s.Stop()
 		job.Run()
 		if runs.Load() != 0 {
 			t.Error("a job ran after stop")
@@ -125,9 +152,9 @@ func TestSchedulerShutdown(t *testing.T) {
 
 func TestSchedulerJobs(t *testing.T) {
 	t.Run("PanicThenRunsAgain", func(t *testing.T) {
-		s := MustScheduler(t)
+		s, w := MustScheduler(t)
 		var runs atomic.Int32
-		job := s.add("report", "", nil, func(context.Context, time.Time) error {
+		job := s.Add("report", nil, func(context.Context, time.Time) error {
 			if runs.Add(1) == 1 {
 				panic("a bug")
 			}
@@ -138,7 +165,7 @@ func TestSchedulerJobs(t *testing.T) {
 		if runs.Load() != 2 {
 			t.Fatalf("ran %d times; want 2: one panic must not stop the job", runs.Load())
 		}
-		if got := s.m.get(mJobFailures, "job", "report"); got != 1 {
+		if got := w.failures["report"]; got != 1 {
 			t.Errorf("failures = %v, want 1 (the panic)", got)
 		}
 	})
@@ -146,7 +173,7 @@ func TestSchedulerJobs(t *testing.T) {
 		// Why the order matters, in robfig/cron v3.0.1: with Recover
 		// outside, the panic leaves SkipIfStillRunning's token taken.
 		var runs int
-		l := cronLogger{slog.New(slog.NewTextHandler(io.Discard, nil))}
+		l := cron.DiscardLogger
 		job := cron.NewChain(cron.Recover(l), cron.SkipIfStillRunning(l)).Then(cron.FuncJob(func() {
 			runs++
 			panic("a bug")
@@ -158,11 +185,11 @@ func TestSchedulerJobs(t *testing.T) {
 		}
 	})
 	t.Run("FailureIsRetried", func(t *testing.T) {
-		s := MustScheduler(t)
-		s.retry = []time.Duration{time.Millisecond}
+		s, w := MustScheduler(t)
+		s.Retry = []time.Duration{time.Millisecond}
 		done := make(chan struct{})
 		var runs atomic.Int32
-		job := s.add("remind", "", nil, func(context.Context, time.Time) error {
+		job := s.Add("remind", nil, func(context.Context, time.Time) error {
 			if runs.Add(1) == 1 {
 				return errors.New("Slack is down")
 			}
@@ -174,15 +201,15 @@ func TestSchedulerJobs(t *testing.T) {
 		// The retry closed done from inside the job, before the scheduler
 		// recorded its success: stop waits for the running job to finish
 		// (its record included) before the health is read.
-		if s.stop() {
+		if s.Stop() {
 			t.Fatal("the retried job was abandoned")
 		}
-		if r := s.health.report(); r.Jobs[0].FailuresInARow != 0 || r.Jobs[0].LastSuccess == nil {
-			t.Errorf("after the retry: %+v", r.Jobs[0])
+		if !w.last["remind"] || w.inARow["remind"] != 0 || w.runs["remind"] != 2 {
+			t.Errorf("after the retry: %d runs, last succeeded %v, %d failures in a row; want 2, true, 0", w.runs["remind"], w.last["remind"], w.inARow["remind"])
 		}
 	})
 	t.Run("OneJobAtATime", func(t *testing.T) {
-		s := MustScheduler(t)
+		s, _ := MustScheduler(t)
 		var active, most atomic.Int32
 		fn := func(context.Context, time.Time) error {
 			n := active.Add(1)
@@ -193,7 +220,7 @@ func TestSchedulerJobs(t *testing.T) {
 			active.Add(-1)
 			return nil
 		}
-		jobs := []cron.Job{s.add("report", "", nil, fn), s.add("remind", "", nil, fn), s.add("summary", "", nil, fn)}
+		jobs := []cron.Job{s.Add("report", nil, fn), s.Add("remind", nil, fn), s.Add("summary", nil, fn)}
 		var wg stdsync.WaitGroup
 		for _, j := range jobs {
 			wg.Go(j.Run)
@@ -204,10 +231,10 @@ func TestSchedulerJobs(t *testing.T) {
 		}
 	})
 	t.Run("SkipIfStillRunning", func(t *testing.T) {
-		s := MustScheduler(t)
+		s, _ := MustScheduler(t)
 		started, release := make(chan struct{}), make(chan struct{})
 		var runs atomic.Int32
-		job := s.add("report", "", nil, func(context.Context, time.Time) error {
+		job := s.Add("report", nil, func(context.Context, time.Time) error {
 			if runs.Add(1) == 1 {
 				close(started)
 				<-release

@@ -1,4 +1,4 @@
-package main
+package timetable
 
 import (
 	"time"
@@ -21,4 +21,13 @@ func (s shifted) Next(t time.Time) time.Time {
 		return n
 	}
 	return n.Add(-s.off)
+}
+
+// Shift is sched as seen from a clock that runs off ahead of the real
+// one (off negative: behind): what `serve --now` runs on.
+func Shift(sched cron.Schedule, off time.Duration) cron.Schedule {
+	if off == 0 {
+		return sched
+	}
+	return shifted{inner: sched, off: off}
 }

@@ -1,4 +1,4 @@
-package main
+package timetable_test
 
 import (
 	"testing"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/katsudo-npo/katsudo/clerk"
 	"github.com/katsudo-npo/katsudo/config"
+	"github.com/katsudo-npo/katsudo/timetable"
 )
 
 func instant(s string) time.Time {
@@ -26,7 +27,7 @@ func TestShifted(t *testing.T) {
 	}
 	real := instant("2026-06-01T00:00:00Z")
 	now := instant("2021-12-01T09:59:58+09:00")
-	s := shifted{inner: inner, off: now.Sub(real)}
+	s := timetable.Shift(inner, now.Sub(real))
 	if got := s.Next(real); !got.Equal(real.Add(2 * time.Second)) {
 		t.Errorf("Next = %s, want 2s after %s", got, real)
 	}
