@@ -130,13 +130,18 @@ func (s *Sender) Deliver(ctx context.Context, msgs []activity.Message, st Style,
 			continue
 		}
 		m, dest := it.m, it.dest
-		if m.Escalation != nil && st.Mentions && s.client != nil {
+		switch {
+		case m.Escalation != nil && st.Mentions && s.client != nil:
 			mst := st
 			mst.userID = func(mem *activity.Member) string {
 				id, _ := s.user(ctx, mem)
 				return id
 			}
 			mine = rerender(m, mst, mine)
+		case st.Link != nil:
+			// Laid out again now that it is claimed: links made now
+			// know what the claim's write taught the Book (the tabs' gids).
+			mine = rerender(m, st, mine)
 		}
 		for _, p := range mine {
 			tried[p.Key] = true
@@ -165,6 +170,10 @@ func (s *Sender) Deliver(ctx context.Context, msgs []activity.Message, st Style,
 }
 
 // rerender renders a message again with st, keeping the parts in keep.
+// When the new text splits into other parts than the claimed ones (a
+// longer link or mention pushed it past a part's limit), the parts as
+// claimed are sent: a claimed part is never dropped, nor an unclaimed one
+// sent.
 func rerender(m activity.Message, st Style, keep []Part) []Part {
 	want := map[string]bool{}
 	for _, p := range keep {
@@ -175,6 +184,9 @@ func rerender(m activity.Message, st Style, keep []Part) []Part {
 		if want[p.Key] {
 			out = append(out, p)
 		}
+	}
+	if len(out) != len(keep) {
+		return keep
 	}
 	return out
 }

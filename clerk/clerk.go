@@ -23,10 +23,21 @@ type Book interface {
 }
 
 // SheetIDer is a Book that knows its tabs' sheet IDs (the gid in a Google
-// Sheets link), so that a reminder's link opens the member's row; the
-// Google Sheets adapter is one.
+// Sheets link), so that a reminder's link opens the member's row, from
+// the answers to its writes and without asking; the Google Sheets adapter
+// is one.
 type SheetIDer interface {
-	SheetIDs(ctx context.Context) (map[string]int64, error)
+	KnownSheetIDs() map[string]int64
+}
+
+// Committer is a Book that replaces tabs and appends rows to another tab
+// in one request, all or nothing: a pass's report and its claims on the
+// messages it is about to send go in one write. after is the number of
+// rows of tab the pass read; the answer is the A1 range the rows landed
+// in (further down than after+1 when another run appended in between).
+// Both adapters are Committers.
+type Committer interface {
+	Commit(ctx context.Context, sheets []activity.Sheet, tab string, after int, rows [][]string) (string, error)
 }
 
 // Messenger is Slack for one delivery: it sends each message that the

@@ -44,8 +44,7 @@ func (e *textError) Unwrap() error { return e.err }
 // deliver sends msgs through a new Messenger, each once, with the
 // 送信履歴 tab as read as its outbox. An error that stops the run
 // comes back as its fix, in the organisation's language, with its cause.
-func (c *Clerk) deliver(ctx context.Context, now time.Time, in Input, msgs []activity.Message) (bot.Outcome, error) {
-	store := newOutbox(c, now, in)
+func (c *Clerk) deliver(ctx context.Context, store *outbox, msgs []activity.Message) (bot.Outcome, error) {
 	out, err := c.Slack().Deliver(ctx, msgs, c.Style(ctx), store)
 	var fe *bot.FatalError
 	if errors.As(err, &fe) {
@@ -63,15 +62,19 @@ func (c *Clerk) Style(ctx context.Context) bot.Style {
 // sheetLink opens the Google spreadsheet at a reference: the tab by its
 // gid and the cell or row by range (…/edit#gid=123&range=A17). A local
 // workbook has no links; without gids the link opens the spreadsheet.
+// The gids are the ones the Book knows when the link is made, which costs
+// no request: the write that claims a pass's messages brings them back,
+// and Deliver lays each message out again after claiming it.
 func (c *Clerk) sheetLink(ctx context.Context) func(ref string) string {
 	if c.Config.Workbook != "" || c.Config.SpreadsheetID == "" {
 		return nil
 	}
-	var gids map[string]int64
-	if g, ok := c.Book.(SheetIDer); ok {
-		gids, _ = g.SheetIDs(ctx) // a link without a gid still opens the spreadsheet
-	}
+	g, ok := c.Book.(SheetIDer)
 	return func(ref string) string {
+		var gids map[string]int64
+		if ok {
+			gids = g.KnownSheetIDs()
+		}
 		return config.SheetLink(c.Config.SpreadsheetID, ref, gids)
 	}
 }

@@ -26,9 +26,10 @@ const DefaultLease = 10 * time.Minute
 const leaseMargin = time.Minute
 
 // outbox is the 送信履歴 tab as a run's outbox. Before sending, the run
-// appends a claim for every message it means to send (one request), and
-// reads the tab back only when another client appended in between (the
-// append's answer says where its rows landed); it sends the messages
+// appends a claim for every message it means to send (one request, with
+// the pass's report tabs when the Book is a Committer), and reads the tab
+// back only when another client appended in between (the write's answer
+// says where its rows landed); it sends the messages
 // whose earliest live claim is its own; afterwards it appends a
 // confirmation (channel, ts) for each message Slack accepted (one
 // request). A claim another run left unconfirmed — it crashed, or lost
@@ -42,6 +43,9 @@ type outbox struct {
 	rows    int             // rows of the tab as read, to its last non-empty one
 	missing bool            // the tab does not exist yet
 	claimed time.Time       // when (by the clerk's clock) the claims were written
+	// pending are tabs to write in the same request as the claims (the
+	// pass's report); nil once written.
+	pending []activity.Sheet
 }
 
 func newOutbox(c *Clerk, now time.Time, in Input) *outbox {

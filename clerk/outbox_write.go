@@ -21,17 +21,25 @@ import (
 // read fresh, pruned, with the claims — in one write.
 func (o *outbox) writeClaims(ctx context.Context, rows []activity.SentRecord) (*activity.SentLog, error) {
 	tab := o.c.Tabs().Sent
-	app, ok := o.c.Book.(Appender)
-	if !ok || o.missing || o.cols() == nil || o.pruneDue() {
+	com, commits := o.c.Book.(Committer)
+	app, appends := o.c.Book.(Appender)
+	if !(commits || appends) || o.missing || o.cols() == nil || o.pruneDue() {
 		return o.rewrite(ctx, rows)
 	}
-	rng, err := app.Append(ctx, tab, o.at(), o.layout(rows))
+	var rng string
+	var err error
+	if commits {
+		rng, err = com.Commit(ctx, o.pending, tab, o.rows, o.layout(rows))
+	} else {
+		rng, err = app.Append(ctx, tab, o.at(), o.layout(rows))
+	}
 	if missingTab(err) == tab {
 		return o.rewrite(ctx, rows)
 	}
 	if err != nil {
 		return nil, err
 	}
+	o.pending = nil
 	first := firstRow(rng)
 	if first == o.rows+1 {
 		fresh := &activity.SentLog{}
@@ -71,9 +79,10 @@ func (o *outbox) rewrite(ctx context.Context, rows []activity.SentRecord) (*acti
 	}
 	fresh.Prune(o.now.Add(-SentKeep))
 	sheet := fresh.Sheet(o.c.Tabs().Sent, o.c.Lang(), o.c.Config.Location)
-	if err := o.c.Book.Write(ctx, []activity.Sheet{sheet}); err != nil {
+	if err := o.c.Book.Write(ctx, append(o.pending, sheet)); err != nil {
 		return nil, err
 	}
+	o.pending = nil
 	o.log, o.table, o.rows, o.missing = fresh, nil, len(sheet.Rows), false
 	return fresh, nil
 }

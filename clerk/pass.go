@@ -2,6 +2,7 @@ package clerk
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/katsudo-npo/katsudo/activity"
@@ -53,12 +54,18 @@ func (c *Clerk) Pass(ctx context.Context, now time.Time, plan Plan) (Outcome, er
 	}
 	var d *activity.Dataset
 	var checked []activity.Finding
+	var pending []activity.Sheet // the report's tabs, when they go with the claims
 	fy := c.FiscalYear(now)
 	if plan.Report {
 		res := c.compile(in.Input, now)
 		d, checked = res.Data, res.Findings
 		out.Errors, out.Warnings = activity.Count(res.Findings)
-		if !d.MissingColumns {
+		_, commits := c.Book.(Committer)
+		switch {
+		case d.MissingColumns:
+		case plan.Slack && c.Slack != nil && commits:
+			pending = c.Sheets(res)
+		default:
 			if err := c.WriteTabs(ctx, res); err != nil {
 				return out, err
 			}
@@ -84,13 +91,36 @@ func (c *Clerk) Pass(ctx context.Context, now time.Time, plan Plan) (Outcome, er
 	out.Due = len(msgs)
 	switch {
 	case len(msgs) == 0:
-		return out, nil
+		return out, c.writePending(ctx, pending, &out)
 	case c.Slack == nil:
 		out.NoSlack = true
 		return out, nil
 	}
-	out.Slack, err = c.deliver(ctx, now, in, msgs)
+	// The report's tabs go in the same write as the claims; when nothing
+	// is claimed (every message already sent, or Slack failed first),
+	// they are written on their own.
+	store := newOutbox(c, now, in)
+	store.pending = pending
+	out.Slack, err = c.deliver(ctx, store, msgs)
+	if store.pending == nil {
+		out.Wrote = out.Wrote || pending != nil
+	} else if werr := c.writePending(ctx, pending, &out); err == nil {
+		err = werr
+	}
 	return out, err
+}
+
+// writePending writes the report's tabs that were to go with the claims
+// when nothing was claimed.
+func (c *Clerk) writePending(ctx context.Context, pending []activity.Sheet, out *Outcome) error {
+	if pending == nil {
+		return nil
+	}
+	if err := c.Book.Write(ctx, pending); err != nil {
+		return fmt.Errorf("write the report: %w", err)
+	}
+	out.Wrote = true
+	return nil
 }
 
 // Preview is what a pass with the plan would send at now, without

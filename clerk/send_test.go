@@ -99,6 +99,37 @@ func TestPass(t *testing.T) {
 			t.Errorf("wrote %v, no Slack %v, %d due, err %v; want the tabs written and 2 due without Slack", out.Wrote, out.NoSlack, out.Due, err)
 		}
 	})
+	t.Run("NothingDueStillWritesTheTabs", func(t *testing.T) {
+		// The report's tabs go with the claims; with nothing to claim they
+		// are written on their own.
+		wb := MustWorkbook(t, t.TempDir(), 3)
+		s := MustSlack(t, 3)
+		c := MustClerk(t, xlsx.OpenWorkbook(wb), s)
+		if _, err := c.Pass(ctx, dec1, clerk.Plan{Report: true, Slack: true}); err != nil {
+			t.Fatal(err)
+		}
+		stale := []activity.Sheet{{Name: "事業報告書", Rows: [][]activity.Value{texts("古い報告")}}}
+		if err := xlsx.OpenWorkbook(wb).Write(ctx, stale); err != nil {
+			t.Fatal(err)
+		}
+		posts := len(s.Posts())
+		out, err := c.Pass(ctx, dec1, clerk.Plan{Report: true, Slack: true})
+		grids, rerr := xlsx.OpenWorkbook(wb).Read(ctx, []string{"事業報告書"})
+		if err != nil || rerr != nil || !out.Wrote || len(s.Posts()) != posts || grids["事業報告書"].At(0, 0).Text == "古い報告" {
+			t.Errorf("err %v/%v, wrote %v, %d new posts, report A1 %q; want the tabs written again and nothing sent",
+				err, rerr, out.Wrote, len(s.Posts())-posts, grids["事業報告書"].At(0, 0).Text)
+		}
+	})
+	t.Run("SlackFailingBeforeAnyClaimStillWritesTheTabs", func(t *testing.T) {
+		wb := MustWorkbook(t, t.TempDir(), 3)
+		s := MustSlack(t, 3)
+		s.SetToken("xoxb-revoked") // every call is invalid_auth
+		out, err := MustClerk(t, xlsx.OpenWorkbook(wb), s).Pass(ctx, dec1, clerk.Plan{Report: true, Slack: true})
+		grids, rerr := xlsx.OpenWorkbook(wb).Read(ctx, []string{"事業報告書"})
+		if err == nil || rerr != nil || !out.Wrote || grids["事業報告書"].At(0, 0).Text == "" {
+			t.Errorf("err %v, read %v, wrote %v; want Slack's error and the tabs written", err, rerr, out.Wrote)
+		}
+	})
 	t.Run("ErrMissingColumns", func(t *testing.T) {
 		wb := MustWorkbook(t, t.TempDir(), 0)
 		err := xlsx.OpenWorkbook(wb).Write(ctx, []activity.Sheet{{Name: "活動ログ", Rows: [][]activity.Value{texts("日付", "事業", "内容", "記入者")}}})

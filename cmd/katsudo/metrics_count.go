@@ -33,14 +33,23 @@ func (c countingBook) Write(ctx context.Context, sheets []activity.Sheet) error 
 	return c.book.Write(ctx, sheets)
 }
 
-// SheetIDs passes the tabs' gids through for links into the spreadsheet.
-func (c countingBook) SheetIDs(ctx context.Context) (map[string]int64, error) {
-	g, ok := c.book.(clerk.SheetIDer)
+// Commit counts one write and writes the tabs with the appended rows.
+func (c countingBook) Commit(ctx context.Context, sheets []activity.Sheet, tab string, after int, rows [][]string) (string, error) {
+	com, ok := c.book.(clerk.Committer)
 	if !ok {
-		return nil, nil
+		return "", clerk.ErrNoAppend
 	}
-	c.m.add(mAPIRequests, 1, "api", c.api, "call", "metadata")
-	return g.SheetIDs(ctx)
+	c.m.add(mAPIRequests, 1, "api", c.api, "call", "write")
+	return com.Commit(ctx, sheets, tab, after, rows)
+}
+
+// KnownSheetIDs passes the tabs' gids through for links into the
+// spreadsheet; knowing them costs no request.
+func (c countingBook) KnownSheetIDs() map[string]int64 {
+	if g, ok := c.book.(clerk.SheetIDer); ok {
+		return g.KnownSheetIDs()
+	}
+	return nil
 }
 
 // countingTransport counts each HTTP request to Slack by Web API method

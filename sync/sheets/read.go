@@ -58,6 +58,7 @@ func (s *Spreadsheet) Read(ctx context.Context, tabs []string) (map[string]activ
 	for i, g := range got {
 		grids[names[i]] = g
 	}
+	s.saw(names)
 	return grids, nil
 }
 

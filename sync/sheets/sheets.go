@@ -46,8 +46,10 @@ type Spreadsheet struct {
 	retry    Retry
 	log      *slog.Logger
 
-	mu  sync.Mutex
-	ids map[string]int64 // tab → sheetId, once metadata was needed
+	mu     sync.Mutex
+	ids    map[string]int64  // every tab → sheetId, once metadata was needed (Write plans by it)
+	gids   map[string]int64  // tab → sheetId, as far as answers said (for links)
+	titles map[string]string // tabs seen, by tabKey: the tabs a commit's answer asks about
 }
 
 // OpenSpreadsheet prepares the client. It makes no request: the first
@@ -125,18 +127,13 @@ func (s *Spreadsheet) tabInfos(ctx context.Context) ([]tabInfo, error) {
 		return nil, err
 	}
 	infos := make([]tabInfo, 0, len(got.Sheets))
-	ids := make(map[string]int64, len(got.Sheets))
 	for _, sh := range got.Sheets {
 		if sh.Properties == nil {
 			continue
 		}
-		t := tabInfo{Title: sh.Properties.Title, ID: sh.Properties.SheetId}
-		infos = append(infos, t)
-		ids[tabKey(t.Title)] = t.ID
+		infos = append(infos, tabInfo{Title: sh.Properties.Title, ID: sh.Properties.SheetId})
 	}
-	s.mu.Lock()
-	s.ids = ids
-	s.mu.Unlock()
+	s.learn(infos, true)
 	return infos, nil
 }
 

@@ -34,55 +34,8 @@ const maxColWidth = 255
 // by hand, or is missing) Google refuses the whole batch, and Write asks
 // for the metadata once and sends the batch again.
 func (s *Spreadsheet) Write(ctx context.Context, tabs []activity.Sheet) error {
-	// A member's long cell is cut and marked, never a failed write: the
-	// check points at the cell it came from.
-	fitted := make([]activity.Sheet, len(tabs))
-	for i, t := range tabs {
-		fitted[i] = t.Fit(maxSheetsCellText, activity.RuneLen)
-	}
-	tabs = fitted
-	if err := s.checkWrite(tabs); err != nil {
-		return fmt.Errorf("write to %s: %w", s.URL(), err)
-	}
-	if len(tabs) == 0 {
-		return nil
-	}
-	names := make([]string, len(tabs))
-	for i, t := range tabs {
-		names[i] = t.Name
-	}
-	what := "write " + tabWord(names) + " to " + s.URL()
-	s.mu.Lock()
-	ids := s.ids
-	s.mu.Unlock()
-	for attempt := 1; ; attempt++ {
-		reqs, used := plan(tabs, ids)
-		err := s.call(ctx, what, func(ctx context.Context) error {
-			_, err := s.svc.Spreadsheets.BatchUpdate(s.id, &sheets.BatchUpdateSpreadsheetRequest{Requests: reqs}).
-				Fields("spreadsheetId").Context(ctx).Do()
-			return err
-		})
-		if err == nil {
-			if ids != nil {
-				s.mu.Lock()
-				for k, v := range used {
-					s.ids[k] = v
-				}
-				s.mu.Unlock()
-			}
-			return nil
-		}
-		if attempt == 3 || !refused(err) {
-			return err
-		}
-		// The tabs are not where the batch assumed: learn where they are.
-		if _, merr := s.tabInfos(ctx); merr != nil {
-			return merr
-		}
-		s.mu.Lock()
-		ids = s.ids
-		s.mu.Unlock()
-	}
+	_, err := s.commit(ctx, tabs, nil)
+	return err
 }
 
 // refused reports Google's 400 to a batch, which leaves the spreadsheet as

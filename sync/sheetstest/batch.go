@@ -51,6 +51,11 @@ type request struct {
 		Range rangeJSON                  `json:"range"`
 		Rule  *sheets.DataValidationRule `json:"rule"`
 	} `json:"setDataValidation"`
+	AppendCells *struct {
+		SheetID int64             `json:"sheetId"`
+		Rows    []*sheets.RowData `json:"rows"`
+		Fields  string            `json:"fields"`
+	} `json:"appendCells"`
 	AddProtectedRange *struct {
 		ProtectedRange struct {
 			Range       rangeJSON `json:"range"`
@@ -62,7 +67,7 @@ type request struct {
 
 var supported = map[string]bool{
 	"addSheet": true, "updateSheetProperties": true, "updateCells": true, "repeatCell": true,
-	"updateDimensionProperties": true, "setDataValidation": true, "addProtectedRange": true,
+	"updateDimensionProperties": true, "setDataValidation": true, "addProtectedRange": true, "appendCells": true,
 }
 
 // badRequest is a request Google would refuse, with Google's wording.
@@ -78,7 +83,10 @@ func invalid(i int, kind, format string, args ...any) error {
 // the copy only when all of them succeed: Google's batchUpdate is atomic.
 func (s *Server) batchUpdate(w http.ResponseWriter, r *http.Request, b *book, fault *Fault) {
 	var body struct {
-		Requests []map[string]json.RawMessage `json:"requests"`
+		Requests                     []map[string]json.RawMessage `json:"requests"`
+		IncludeSpreadsheetInResponse bool                         `json:"includeSpreadsheetInResponse"`
+		ResponseRanges               []string                     `json:"responseRanges"`
+		ResponseIncludeGridData      bool                         `json:"responseIncludeGridData"`
 	}
 	if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
 		writeError(w, http.StatusBadRequest, "INVALID_ARGUMENT", "Invalid JSON payload received. "+err.Error())
@@ -106,8 +114,22 @@ func (s *Server) batchUpdate(w http.ResponseWriter, r *http.Request, b *book, fa
 		return
 	}
 	t.b.reindex()
+	answer := map[string]any{"spreadsheetId": b.id, "replies": replies}
+	if body.IncludeSpreadsheetInResponse {
+		// A field mask, when set, decides whether grid data comes back.
+		grid := body.ResponseIncludeGridData
+		if mask := r.URL.Query().Get("fields"); mask != "" {
+			grid = strings.Contains(mask, "data")
+		}
+		sp, ok := t.b.updatedSpreadsheet(body.ResponseRanges, grid)
+		if !ok {
+			writeError(w, http.StatusBadRequest, "INVALID_ARGUMENT", "Unable to parse range: "+strings.Join(body.ResponseRanges, ", "))
+			return
+		}
+		answer["updatedSpreadsheet"] = sp
+	}
 	s.books[b.id] = t.b
-	writeJSON(w, http.StatusOK, map[string]any{"spreadsheetId": b.id, "replies": replies})
+	writeJSON(w, http.StatusOK, answer)
 }
 
 // txn is a batchUpdate in progress: the copy it changes, and the tabs it
@@ -168,6 +190,9 @@ func (t *txn) apply(i int, raw map[string]json.RawMessage) (map[string]any, erro
 		return nil, t.dimension(i, u.Range, u.Properties, u.Fields)
 	case q.SetDataValidation != nil:
 		return nil, t.validation(i, q.SetDataValidation.Range, q.SetDataValidation.Rule)
+	case q.AppendCells != nil:
+		a := q.AppendCells
+		return nil, t.appendCells(i, a.SheetID, a.Rows, a.Fields)
 	case q.AddProtectedRange != nil:
 		p := q.AddProtectedRange.ProtectedRange
 		return t.protect(i, p.Range, p.WarningOnly, p.Description)

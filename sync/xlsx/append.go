@@ -31,55 +31,89 @@ import (
 // object) over the log is not extended.
 func (w *Workbook) Append(ctx context.Context, tab, at string, rows [][]string) (_ string, err error) {
 	defer recoverAs(&err, "append to tab "+quoteTab(tab)+" in "+w.path)
+	add, err := w.newAddition(tab, at, rows)
+	if err != nil {
+		return "", err
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	err = w.rewrite(ctx, func(p *xlsxPackage) (*bookPlan, error) {
+		pl := &bookPlan{}
+		return pl, add.plan(p, pl)
+	})
+	return add.landed(err)
+}
+
+// addition is rows to append below a tab's last row holding a value,
+// from the column of at on.
+type addition struct {
+	tab, file  string
+	col0, row0 int // at, 0-based
+	rows       [][]string
+	width      int
+	// Set by plan: the tab's own name and the first row (1-based) the
+	// rows go to.
+	name string
+	next int
+}
+
+func (w *Workbook) newAddition(tab, at string, rows [][]string) (*addition, error) {
 	col0, row0, ok := parseRef(at)
 	if !ok {
-		return "", fmt.Errorf("append to %s: %q is not a cell reference", w.path, at)
+		return nil, fmt.Errorf("append to %s: %q is not a cell reference", w.path, at)
 	}
 	width := 1
 	for i, row := range rows {
 		if col0+len(row) > maxCols {
-			return "", fmt.Errorf("append to %s: row %d reaches past Excel's last column", w.path, i+1)
+			return nil, fmt.Errorf("append to %s: row %d reaches past Excel's last column", w.path, i+1)
 		}
 		for c, v := range row {
 			if len(v) > maxCellText && utf16Len(v) > maxCellText {
-				return "", fmt.Errorf("append to %s: cell %s of the new rows: %d characters of text, Excel allows %d",
+				return nil, fmt.Errorf("append to %s: cell %s of the new rows: %d characters of text, Excel allows %d",
 					w.path, activity.CellRef(tab, i, col0+c), utf16Len(v), maxCellText)
 			}
 		}
 		width = max(width, len(row))
 	}
 	if len(rows) == 0 {
-		return "", fmt.Errorf("append to %s: no rows", w.path)
+		return nil, fmt.Errorf("append to %s: no rows", w.path)
 	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	var name string
-	next := 0
-	err = w.rewrite(ctx, func(p *xlsxPackage) (*bookPlan, error) {
-		t, ok := p.tab(tab)
-		if !ok || t.kind != "worksheet" || !p.has(t.part) {
-			return nil, &activity.TabNotFoundError{Tab: tab, File: w.path, Tabs: p.tabNames()}
-		}
-		name = t.name
-		rc, err := p.open(t.part)
-		if err != nil {
-			return nil, err
-		}
-		end, err := scanTail(rc)
-		rc.Close()
-		if err != nil {
-			return nil, damaged(fmt.Errorf("tab %q: %w", t.name, err))
-		}
-		next = max(row0+1, end.last+1) // 1-based; at's row is the header
-		if end.last <= row0+1 {
-			end.styles = nil // the header's look is not the rows'
-		}
-		if next+len(rows)-1 > maxRows {
-			return nil, fmt.Errorf("tab %q: %d rows, Excel allows %d", t.name, next+len(rows)-1, maxRows)
-		}
-		a := &appender{rows: rows, col0: col0, first: next, styles: end.styles}
-		return &bookPlan{transform: map[string]func(io.Writer, io.Reader) error{partKey(t.part): a.copy}}, nil
-	})
+	return &addition{tab: tab, file: w.path, col0: col0, row0: row0, rows: rows, width: width}, nil
+}
+
+// plan adds to pl the streaming of the tab's part with the rows added.
+func (a *addition) plan(p *xlsxPackage, pl *bookPlan) error {
+	t, ok := p.tab(a.tab)
+	if !ok || t.kind != "worksheet" || !p.has(t.part) {
+		return &activity.TabNotFoundError{Tab: a.tab, File: a.file, Tabs: p.tabNames()}
+	}
+	a.name = t.name
+	rc, err := p.open(t.part)
+	if err != nil {
+		return err
+	}
+	end, err := scanTail(rc)
+	rc.Close()
+	if err != nil {
+		return damaged(fmt.Errorf("tab %q: %w", t.name, err))
+	}
+	a.next = max(a.row0+1, end.last+1) // 1-based; at's row is the header
+	if end.last <= a.row0+1 {
+		end.styles = nil // the header's look is not the rows'
+	}
+	if a.next+len(a.rows)-1 > maxRows {
+		return fmt.Errorf("tab %q: %d rows, Excel allows %d", t.name, a.next+len(a.rows)-1, maxRows)
+	}
+	ap := &appender{rows: a.rows, col0: a.col0, first: a.next, styles: end.styles}
+	if pl.transform == nil {
+		pl.transform = map[string]func(io.Writer, io.Reader) error{}
+	}
+	pl.transform[partKey(t.part)] = ap.copy
+	return nil
+}
+
+// landed is the A1 range the rows went to, once the write is done.
+func (a *addition) landed(err error) (string, error) {
 	if err != nil {
 		var nf *activity.TabNotFoundError
 		if errors.As(err, &nf) {
@@ -87,9 +121,9 @@ func (w *Workbook) Append(ctx context.Context, tab, at string, rows [][]string) 
 		}
 		return "", err
 	}
-	first := activity.ColumnName(col0) + strconv.Itoa(next)
-	last := activity.ColumnName(col0+width-1) + strconv.Itoa(next+len(rows)-1)
-	return quoteTab(name) + "!" + first + ":" + last, nil
+	first := activity.ColumnName(a.col0) + strconv.Itoa(a.next)
+	last := activity.ColumnName(a.col0+a.width-1) + strconv.Itoa(a.next+len(a.rows)-1)
+	return quoteTab(a.name) + "!" + first + ":" + last, nil
 }
 
 // logTail is what Append needs to know about a tab before writing: its

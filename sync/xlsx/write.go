@@ -29,27 +29,67 @@ const newFileMode fs.FileMode = 0o644
 // of katsudo's tabs, not on the size of the log.
 func (w *Workbook) Write(ctx context.Context, sheets []activity.Sheet) (err error) {
 	defer recoverAs(&err, "write "+w.path)
-	if err := activity.CheckSheets(sheets); err != nil {
-		return fmt.Errorf("write %s: %w", w.path, err)
-	}
-	if len(sheets) == 0 {
-		return nil
-	}
-	// A member's long cell is cut and marked, never a failed write: the
-	// check points at the cell it came from.
-	fitted := make([]activity.Sheet, len(sheets))
-	for i, s := range sheets {
-		fitted[i] = s.Fit(maxCellText, activity.UTF16Len)
-	}
-	sheets = fitted
-	for _, s := range sheets {
-		if _, _, err := checkSheet(s); err != nil {
-			return fmt.Errorf("write tab %q to %s: %w", s.Name, w.path, err)
-		}
+	sheets, err = w.prepare(sheets)
+	if err != nil || len(sheets) == 0 {
+		return err
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.rewrite(ctx, func(p *xlsxPackage) (*bookPlan, error) { return planWrite(p, sheets) })
+}
+
+// Commit replaces the tabs whole, as Write does, and appends rows to
+// another tab, as Append does, in one replacement of the file: a run's
+// report and its claims on the Slack messages it is about to send land
+// together, or neither does. after (the rows of tab the caller read) is
+// not needed here: the rows' range says where they went.
+func (w *Workbook) Commit(ctx context.Context, sheets []activity.Sheet, tab string, after int, rows [][]string) (_ string, err error) {
+	defer recoverAs(&err, "write "+w.path)
+	sheets, err = w.prepare(sheets)
+	if err != nil {
+		return "", err
+	}
+	for _, s := range sheets {
+		if tabKey(s.Name) == tabKey(tab) {
+			return "", fmt.Errorf("write %s: tab %q is both replaced and appended to", w.path, tab)
+		}
+	}
+	add, err := w.newAddition(tab, "A1", rows)
+	if err != nil {
+		return "", err
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	err = w.rewrite(ctx, func(p *xlsxPackage) (*bookPlan, error) {
+		pl := &bookPlan{}
+		if len(sheets) > 0 {
+			var err error
+			if pl, err = planWrite(p, sheets); err != nil {
+				return nil, err
+			}
+		}
+		return pl, add.plan(p, pl)
+	})
+	return add.landed(err)
+}
+
+// prepare checks the tabs before anything is written, and cuts a
+// member's long cell to fit (marked; the check points at the cell it
+// came from).
+func (w *Workbook) prepare(sheets []activity.Sheet) ([]activity.Sheet, error) {
+	if err := activity.CheckSheets(sheets); err != nil {
+		return nil, fmt.Errorf("write %s: %w", w.path, err)
+	}
+	fitted := make([]activity.Sheet, len(sheets))
+	for i, s := range sheets {
+		fitted[i] = s.Fit(maxCellText, activity.UTF16Len)
+	}
+	for _, s := range fitted {
+		if _, _, err := checkSheet(s); err != nil {
+			return nil, fmt.Errorf("write tab %q to %s: %w", s.Name, w.path, err)
+		}
+	}
+	return fitted, nil
 }
 
 // rewrite replaces the workbook (or creates it) with the package plan
