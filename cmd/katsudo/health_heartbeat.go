@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/katsudo-npo/katsudo/timetable"
 )
 
 // heartbeatTimeout bounds one ping: a slow monitoring service must not
@@ -67,25 +69,25 @@ func (h heartbeat) failed(err error) {
 // jobWatch is told of each run of serve's jobs (timetable.Watcher): it
 // keeps /healthz and /metrics, and pings the heartbeat after a success.
 type jobWatch struct {
-	h  *health
+	h  *timetable.Health
 	m  *metrics
 	hb heartbeat
 }
 
 // Began records that a job started.
 func (w *jobWatch) Began(name string) {
-	w.h.begin(name)
+	w.h.Began(name)
 	w.m.add(mJobRuns, 1, "job", name)
 }
 
 // Ended records how a run ended.
-func (w *jobWatch) Ended(ctx context.Context, name string, err error, took time.Duration, _ int) {
-	w.h.end(name, err)
+func (w *jobWatch) Ended(ctx context.Context, name string, err error, took time.Duration, n int) {
+	w.h.Ended(ctx, name, err, took, n)
 	w.m.set(mJobDuration, took.Seconds(), "job", name)
 	if err != nil {
 		w.m.add(mJobFailures, 1, "job", name)
 		return
 	}
-	w.m.set(mJobSuccess, float64(w.h.clock().Unix()), "job", name)
+	w.m.set(mJobSuccess, float64(w.h.Now().Unix()), "job", name)
 	w.hb.ping(ctx)
 }

@@ -60,9 +60,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 	w := &jobWatch{m: o.m, hb: o.hb}
 	s := timetable.New(j.cfg.Location, off, o.log, w)
 	s.Grace = *grace
-	w.h = newHealth(s.Now)
+	w.h = timetable.NewHealth(s.Now)
 	add := func(name, spec string, sched cron.Schedule, plan clerk.Plan) cron.Job {
-		w.h.track(name, spec, sched)
+		w.h.Track(name, spec, sched)
 		return s.Add(name, sched, o.job(name, plan))
 	}
 	startup := add("startup", "", nil, clerk.Plan{Report: true, Slack: true})
@@ -84,7 +84,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 // serve answers /healthz and /metrics on ln, waits for the lock at path,
 // then runs the start-up pass and the schedule until ctx ends, and stops
 // within the scheduler's bounds.
-func (o *ops) serve(ctx context.Context, s *timetable.Scheduler, h *health, startup cron.Job, ln net.Listener, path string) error {
+func (o *ops) serve(ctx context.Context, s *timetable.Scheduler, h *timetable.Health, startup cron.Job, ln net.Listener, path string) error {
 	srv := &http.Server{Handler: o.mux(h), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -113,7 +113,7 @@ func (o *ops) serve(ctx context.Context, s *timetable.Scheduler, h *health, star
 		o.clerk.Holder = holderID(path)
 	}
 	o.m.set(mLockHeld, 1)
-	h.active()
+	h.Active()
 	s.Start()
 	go startup.Run()
 	o.intake.start(ctx)
@@ -155,7 +155,7 @@ func (o *ops) job(name string, plan clerk.Plan) timetable.Job {
 }
 
 // mux answers /healthz and /metrics.
-func (o *ops) mux(h *health) *http.ServeMux {
+func (o *ops) mux(h *timetable.Health) *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", h)
 	mux.Handle("GET /metrics", o.m)

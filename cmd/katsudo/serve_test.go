@@ -14,6 +14,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/katsudo-npo/katsudo/timetable"
 )
 
 // syncBuffer is a log that a running katsudo writes while the test reads.
@@ -87,10 +89,10 @@ func (s *serving) get(tb testing.TB, path string) (int, string) {
 }
 
 // health returns /healthz decoded.
-func (s *serving) health(tb testing.TB) (int, healthReport) {
+func (s *serving) health(tb testing.TB) (int, timetable.HealthReport) {
 	tb.Helper()
 	code, body := s.get(tb, "/healthz")
-	var r healthReport
+	var r timetable.HealthReport
 	if err := json.Unmarshal([]byte(body), &r); err != nil {
 		tb.Fatalf("/healthz: %v\n%s", err, body)
 	}

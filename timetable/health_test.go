@@ -1,6 +1,7 @@
-package main
+package timetable_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/katsudo-npo/katsudo/clerk"
 	"github.com/katsudo-npo/katsudo/config"
+	"github.com/katsudo-npo/katsudo/timetable"
 )
 
 // fakeClock is a clock the test moves by hand.
@@ -21,26 +23,26 @@ func (c *fakeClock) set(rfc3339 string)      { c.t = instant(rfc3339) }
 
 // MustHealth returns a health record, active since now, tracking the
 // default remind schedule, with its clock.
-func MustHealth(tb testing.TB, now string) (*health, *fakeClock) {
+func MustHealth(tb testing.TB, now string) (*timetable.Health, *fakeClock) {
 	tb.Helper()
 	clock := &fakeClock{t: instant(now)}
 	s, err := clerk.ParseSchedules(config.Default())
 	if err != nil {
 		tb.Fatal(err)
 	}
-	h := newHealth(clock.now)
-	h.track("startup", "", nil)
-	h.track("remind", "0 10 * * *", s.Remind)
-	h.active()
+	h := timetable.NewHealth(clock.now)
+	h.Track("startup", "", nil)
+	h.Track("remind", "0 10 * * *", s.Remind)
+	h.Active()
 	return h, clock
 }
 
 // getHealthz asks /healthz and returns the status code and the decoded body.
-func getHealthz(tb testing.TB, h http.Handler) (int, healthReport) {
+func getHealthz(tb testing.TB, h http.Handler) (int, timetable.HealthReport) {
 	tb.Helper()
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
-	var r healthReport
+	var r timetable.HealthReport
 	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil {
 		tb.Fatalf("body is not JSON: %v\n%s", err, rec.Body)
 	}
@@ -48,14 +50,15 @@ func getHealthz(tb testing.TB, h http.Handler) (int, healthReport) {
 }
 
 func TestHealth(t *testing.T) {
+	ctx := context.Background()
 	fail := errors.New("Google Sheets did not answer")
 	t.Run("OKWithLastSuccess", func(t *testing.T) {
 		h, clock := MustHealth(t, "2021-12-01T09:00:00+09:00")
-		h.begin("startup")
-		h.end("startup", nil)
+		h.Began("startup")
+		h.Ended(ctx, "startup", nil, 0, 0)
 		clock.set("2021-12-01T10:00:00+09:00")
-		h.begin("remind")
-		h.end("remind", nil)
+		h.Began("remind")
+		h.Ended(ctx, "remind", nil, 0, 0)
 		code, r := getHealthz(t, h)
 		if code != http.StatusOK || r.Status != "ok" {
 			t.Fatalf("code %d, status %q; want 200 ok", code, r.Status)
@@ -67,24 +70,24 @@ func TestHealth(t *testing.T) {
 	})
 	t.Run("OneFailureIsNotYetUnhealthy", func(t *testing.T) {
 		h, _ := MustHealth(t, "2021-12-01T10:00:00+09:00")
-		h.begin("remind")
-		h.end("remind", fail)
+		h.Began("remind")
+		h.Ended(ctx, "remind", fail, 0, 0)
 		if code, r := getHealthz(t, h); code != http.StatusOK || r.Jobs[1].FailuresInARow != 1 {
 			t.Errorf("code %d, remind %+v; want 200 and one failure", code, r.Jobs[1])
 		}
 	})
 	t.Run("FailingRepeatedlyIs503", func(t *testing.T) {
 		h, _ := MustHealth(t, "2021-12-01T10:00:00+09:00")
-		for range failLimit {
-			h.begin("startup")
-			h.end("startup", fail)
+		for range timetable.FailLimit {
+			h.Began("startup")
+			h.Ended(ctx, "startup", fail, 0, 0)
 		}
 		code, r := getHealthz(t, h)
 		if code != http.StatusServiceUnavailable || r.Status != "unhealthy" || r.Jobs[0].Status != "failing" {
 			t.Fatalf("code %d, %+v; want 503 with startup failing", code, r)
 		}
-		h.begin("startup")
-		h.end("startup", nil)
+		h.Began("startup")
+		h.Ended(ctx, "startup", nil, 0, 0)
 		if code, _ := getHealthz(t, h); code != http.StatusOK {
 			t.Errorf("after a success: code %d, want 200", code)
 		}
@@ -104,8 +107,8 @@ func TestHealth(t *testing.T) {
 	t.Run("StuckJobIsOverdue", func(t *testing.T) {
 		h, clock := MustHealth(t, "2021-12-01T09:00:00+09:00")
 		clock.set("2021-12-01T10:00:00+09:00")
-		h.begin("remind")
-		clock.advance(overdueGrace + time.Minute)
+		h.Began("remind")
+		clock.advance(timetable.OverdueGrace + time.Minute)
 		if code, r := getHealthz(t, h); code != http.StatusServiceUnavailable || r.Jobs[1].Status != "overdue" {
 			t.Errorf("code %d, remind %+v; want 503 overdue", code, r.Jobs[1])
 		}
@@ -113,19 +116,11 @@ func TestHealth(t *testing.T) {
 	t.Run("StandbyIsHealthy", func(t *testing.T) {
 		clock := &fakeClock{t: instant("2021-12-01T09:00:00+09:00")}
 		s, _ := clerk.ParseSchedules(config.Default())
-		h := newHealth(clock.now)
-		h.track("remind", "0 10 * * *", s.Remind)
+		h := timetable.NewHealth(clock.now)
+		h.Track("remind", "0 10 * * *", s.Remind)
 		clock.advance(48 * time.Hour) // another katsudo does the jobs
 		if code, r := getHealthz(t, h); code != http.StatusOK || r.Status != "standby" {
 			t.Errorf("code %d, status %q; want 200 standby", code, r.Status)
 		}
 	})
-}
-
-func instant(s string) time.Time {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		panic(err)
-	}
-	return t.UTC()
 }

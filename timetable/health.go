@@ -1,27 +1,29 @@
-package main
+package timetable
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
-	stdsync "sync"
+	"sync"
 	"time"
 
 	"github.com/robfig/cron/v3"
 )
 
-// When /healthz calls a job unhealthy: it failed failLimit times in a row
+// When /healthz calls a job unhealthy: it failed FailLimit times in a row
 // (with the retries, within about an hour of a scheduled run), or it has
-// not succeeded within overdueGrace of the run its schedule last asked for
+// not succeeded within OverdueGrace of the run its schedule last asked for
 // (katsudo stuck, or the scheduler stopped firing).
 const (
-	failLimit    = 3
-	overdueGrace = time.Hour
+	FailLimit    = 3
+	OverdueGrace = time.Hour
 )
 
-// health is what serve knows about its jobs, for /healthz: when each last
-// ran, succeeded and failed, by the clock the jobs run on.
-type health struct {
-	mu      stdsync.Mutex
+// Health is what serve knows about its jobs, for /healthz: when each last
+// ran, succeeded and failed, by the clock the jobs run on. It is a
+// Watcher of the scheduler.
+type Health struct {
+	mu      sync.Mutex
 	clock   func() time.Time
 	since   time.Time // when this process took the lock and began running jobs
 	standby bool      // waiting for another katsudo to release the lock
@@ -40,27 +42,27 @@ type jobState struct {
 	failures int // in a row
 }
 
-// newHealth returns a record on clock, in standby until active is called.
-func newHealth(clock func() time.Time) *health {
-	return &health{clock: clock, since: clock(), standby: true}
+// NewHealth returns a record on clock, in standby until Active is called.
+func NewHealth(clock func() time.Time) *Health {
+	return &Health{clock: clock, since: clock(), standby: true}
 }
 
-// track adds a job; sched nil means it runs only when asked.
-func (h *health) track(name, spec string, sched cron.Schedule) {
+// Track adds a job; sched nil means it runs only when asked.
+func (h *Health) Track(name, spec string, sched cron.Schedule) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.jobs = append(h.jobs, &jobState{name: name, spec: spec, sched: sched})
 }
 
-// active records that the process holds the lock and runs the jobs.
-func (h *health) active() {
+// Active records that the process holds the lock and runs the jobs.
+func (h *Health) Active() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.standby, h.since = false, h.clock()
 }
 
 // job is the named job's record; h.mu is held.
-func (h *health) job(name string) *jobState {
+func (h *Health) job(name string) *jobState {
 	for _, j := range h.jobs {
 		if j.name == name {
 			return j
@@ -69,16 +71,16 @@ func (h *health) job(name string) *jobState {
 	panic("health: unknown job " + name)
 }
 
-// begin records that a job started.
-func (h *health) begin(name string) {
+// Began records that a job started.
+func (h *Health) Began(name string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	j := h.job(name)
 	j.running, j.start = true, h.clock()
 }
 
-// end records how a job ended and returns its failures in a row.
-func (h *health) end(name string, err error) int {
+// Ended records how a job ended.
+func (h *Health) Ended(_ context.Context, name string, err error, _ time.Duration, _ int) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	j := h.job(name)
@@ -90,17 +92,17 @@ func (h *health) end(name string, err error) int {
 		j.success = h.clock()
 		j.failures = 0
 	}
-	return j.failures
 }
 
-// healthReport is the body of /healthz.
-type healthReport struct {
+// HealthReport is the body of /healthz: how the jobs stand.
+type HealthReport struct {
 	Status string      `json:"status"` // ok, standby or unhealthy
 	Time   time.Time   `json:"time"`
-	Jobs   []jobReport `json:"jobs"`
+	Jobs   []JobReport `json:"jobs"`
 }
 
-type jobReport struct {
+// JobReport is how one job stands.
+type JobReport struct {
 	Name            string     `json:"name"`
 	Schedule        string     `json:"schedule,omitempty"`
 	Status          string     `json:"status"` // ok, running, waiting, failing or overdue
@@ -110,17 +112,17 @@ type jobReport struct {
 	NextScheduledAt *time.Time `json:"next,omitempty"`
 }
 
-// report says how the jobs stand at the clock's now.
-func (h *health) report() healthReport {
+// Report says how the jobs stand at the clock's now.
+func (h *Health) Report() HealthReport {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	now := h.clock()
-	r := healthReport{Status: "ok", Time: now}
+	r := HealthReport{Status: "ok", Time: now}
 	if h.standby {
 		r.Status = "standby"
 	}
 	for _, j := range h.jobs {
-		jr := jobReport{Name: j.name, Schedule: j.spec, FailuresInARow: j.failures, Status: "waiting",
+		jr := JobReport{Name: j.name, Schedule: j.spec, FailuresInARow: j.failures, Status: "waiting",
 			LastSuccess: timeOrNil(j.success), LastFailure: timeOrNil(j.failure)}
 		if !j.success.IsZero() {
 			jr.Status = "ok"
@@ -128,11 +130,11 @@ func (h *health) report() healthReport {
 		if j.sched != nil && !h.standby {
 			jr.NextScheduledAt = timeOrNil(j.sched.Next(now))
 			due := j.sched.Next(latest(h.since, j.success))
-			if !due.IsZero() && now.After(due.Add(overdueGrace)) {
+			if !due.IsZero() && now.After(due.Add(OverdueGrace)) {
 				jr.Status, r.Status = "overdue", "unhealthy"
 			}
 		}
-		if j.failures >= failLimit {
+		if j.failures >= FailLimit {
 			jr.Status, r.Status = "failing", "unhealthy"
 		}
 		if j.running && jr.Status != "overdue" {
@@ -146,8 +148,8 @@ func (h *health) report() healthReport {
 // ServeHTTP answers /healthz: 200 while every job is well (or the process
 // waits, healthy, for the lock), 503 when one has failed repeatedly or is
 // overdue; the body says which, as JSON.
-func (h *health) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
-	r := h.report()
+func (h *Health) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
+	r := h.Report()
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	if r.Status == "unhealthy" {
@@ -173,3 +175,6 @@ func latest(a, b time.Time) time.Time {
 	}
 	return a
 }
+
+// Now is the time on the jobs' clock.
+func (h *Health) Now() time.Time { return h.clock() }
