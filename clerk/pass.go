@@ -138,10 +138,20 @@ func (c *Clerk) Preview(ctx context.Context, now time.Time, plan Plan) (msgs []a
 		out.Findings = d.Findings
 		return nil, st, out, ErrMissingColumns
 	}
+	// A pass learns the tabs' gids from its write; a preview writes
+	// nothing, so it asks, for links that open the right tab.
+	if g, ok := c.Book.(sheetIDAsker); ok {
+		g.SheetIDs(ctx) // a link without a gid still opens the spreadsheet
+	}
 	msgs, st = c.preview(ctx, d, in.Sent, now, plan, nil)
 	msgs, out.Held, out.Next = c.Schedules.Release(msgs, now)
 	out.Due = len(msgs)
 	return msgs, st, out, nil
+}
+
+// sheetIDAsker is a Book that can ask for its tabs' gids (one request).
+type sheetIDAsker interface {
+	SheetIDs(ctx context.Context) (map[string]int64, error)
 }
 
 // PreviewResult is Preview on a year already compiled (the demo), as if

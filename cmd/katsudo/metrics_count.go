@@ -43,6 +43,18 @@ func (c countingBook) Commit(ctx context.Context, sheets []activity.Sheet, tab s
 	return com.Commit(ctx, sheets, tab, after, rows)
 }
 
+// SheetIDs counts one metadata request and asks for the tabs' gids.
+func (c countingBook) SheetIDs(ctx context.Context) (map[string]int64, error) {
+	g, ok := c.book.(interface {
+		SheetIDs(context.Context) (map[string]int64, error)
+	})
+	if !ok {
+		return nil, nil
+	}
+	c.m.add(mAPIRequests, 1, "api", c.api, "call", "metadata")
+	return g.SheetIDs(ctx)
+}
+
 // KnownSheetIDs passes the tabs' gids through for links into the
 // spreadsheet; knowing them costs no request.
 func (c countingBook) KnownSheetIDs() map[string]int64 {
