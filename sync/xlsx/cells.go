@@ -67,7 +67,7 @@ func (p *xlsxPackage) readGrid(t tabPart, sst []string, date1904 []bool) (activi
 	if t.kind != "worksheet" || t.part == "" {
 		return nil, fmt.Errorf("it is a %s, not a table of cells", orDefault(t.kind, "missing sheet"))
 	}
-	rc, err := p.open(t.part)
+	rc, err := p.openPart(t.part)
 	if err != nil {
 		return nil, err
 	}
@@ -97,6 +97,13 @@ func (g *gridReader) read() error {
 	rowNum := 0 // one-based number of the row being read
 	col := -1   // zero-based column of the last cell read
 	for {
+		if g.s.cellStart() {
+			var err error
+			if col, err = g.cell(col, rowNum); err != nil {
+				return err
+			}
+			continue
+		}
 		ok, err := g.next()
 		if err != nil {
 			return err
@@ -113,11 +120,17 @@ func (g *gridReader) read() error {
 			}
 			n := rowNum + 1
 			if r := g.s.attr("r"); r != nil {
-				v, err := attrValue(r)
-				if err == nil {
-					n, err = strconv.Atoi(v)
+				var ok bool
+				if bytes.IndexByte(r, '&') >= 0 {
+					v, err := attrValue(r)
+					if err == nil {
+						n, err = strconv.Atoi(v)
+					}
+					ok = err == nil
+				} else {
+					n, ok = atoi(r)
 				}
-				if err != nil || n < 1 || n > maxRows {
+				if !ok || n < 1 || n > maxRows {
 					return fmt.Errorf("%w: row number %q", errDamaged, r)
 				}
 			}

@@ -7,3 +7,21 @@ func SetRename(fn func(from, to string) error) (restore func()) {
 	rename = fn
 	return func() { rename = old }
 }
+
+// ReadsAhead reports whether reading tab of the workbook at path inflates
+// its worksheet part on a goroutine of its own (openPart).
+func ReadsAhead(path, tab string) (bool, error) {
+	p, err := openPackage(path)
+	if err != nil {
+		return false, err
+	}
+	defer p.close()
+	t, _ := p.tab(tab)
+	rc, err := p.openPart(t.part)
+	if err != nil {
+		return false, err
+	}
+	defer rc.Close()
+	_, ok := rc.(*readAhead)
+	return ok, nil
+}

@@ -9,11 +9,13 @@ import (
 
 	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/demo"
+	"github.com/katsudo-npo/katsudo/sync/xlsx"
 	"github.com/xuri/excelize/v2"
 )
 
 // TestScannerMatchesExcelize reads the demo workbook, a members' workbook,
-// a stretched demo log (shared strings, date styles) and an activity log
+// a stretched demo log (shared strings, date styles, large enough to be
+// inflated ahead) and an activity log
 // excelize wrote, with katsudo's scanner and with excelize, and finds the
 // same value in every cell: text as text, numbers equal, booleans and
 // formula errors as stored.
@@ -28,11 +30,15 @@ func TestScannerMatchesExcelize(t *testing.T) {
 	books[members] = []string{"活動ログ", "設定"}
 	big := filepath.Join(dir, "big.xlsx")
 	var buf bytes.Buffer
-	if err := demo.WriteBigWorkbook(&buf, 3000); err != nil {
+	// 6,000 rows make a worksheet part past aheadMin: read ahead.
+	if err := demo.WriteBigWorkbook(&buf, 6000); err != nil {
 		t.Fatal(err)
 	}
 	MustWriteFile(t, big, buf.Bytes())
 	books[big] = []string{demo.Tabs().Log}
+	if ahead, err := xlsx.ReadsAhead(big, demo.Tabs().Log); err != nil || !ahead {
+		t.Fatalf("the stretched log is read without read-ahead (%v): raise its rows past aheadMin", err)
+	}
 	log := filepath.Join(dir, "log.xlsx")
 	MustActivityLog(t, log, 500)
 	books[log] = []string{"活動ログ"}

@@ -297,6 +297,55 @@ func (s *tagScanner) cellAttrs(vals *[3][]byte) {
 	s.attrs(cellAttrNames, vals[:])
 }
 
+// cellStart is a fast path for the commonest tag, a cell's start tag
+// (<c r="A1" s="3" t="s">) with no text before it: when the window holds
+// it whole, it becomes the current tag, as next would make it, without
+// the general search. Otherwise it leaves the scanner as it was.
+func (s *tagScanner) cellStart() bool {
+	data := s.buf[s.pos:s.end]
+	if len(data) < 4 || data[0] != '<' || data[1] != 'c' || data[2] != ' ' && data[2] != '>' && data[2] != '/' {
+		return false
+	}
+	gt := bytes.IndexByte(data, '>')
+	if gt < 0 {
+		return false
+	}
+	tag := data[:gt+1]
+	if bytes.IndexByte(tag, '\'') >= 0 || bytes.Count(tag, []byte{'"'})%2 != 0 {
+		return false
+	}
+	s.text, s.tag = nil, tag
+	s.pos += gt + 1
+	return true
+}
+
+// simpleText is the fast path for the commonest string item,
+// <si><t>text</t></si> (or <t xml:space="preserve">), taken right after the
+// <si> start tag, as simpleValue is for a cell's value.
+func (s *tagScanner) simpleText() ([]byte, bool) {
+	data := s.buf[s.pos:s.end]
+	var n int
+	switch {
+	case bytes.HasPrefix(data, []byte("<t>")):
+		n = len("<t>")
+	case bytes.HasPrefix(data, []byte(`<t xml:space="preserve">`)):
+		n = len(`<t xml:space="preserve">`)
+	default:
+		return nil, false
+	}
+	lt := bytes.IndexByte(data[n:], '<')
+	if lt < 0 {
+		return nil, false
+	}
+	v := data[n : n+lt]
+	if !bytes.HasPrefix(data[n+lt:], []byte("</t></si>")) || bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0 {
+		return nil, false
+	}
+	s.pos += n + lt + len("</t></si>")
+	s.text, s.tag = nil, nil
+	return v, true
+}
+
 // simpleValue is a fast path for the commonest cell, <c …><v>text</v></c>,
 // taken right after the <c> start tag: when the window holds the whole
 // rest of the cell and its value needs no unescaping, it returns the

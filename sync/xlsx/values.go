@@ -21,7 +21,7 @@ func (p *xlsxPackage) sharedStrings() ([]string, error) {
 	if p.sst == "" || !p.has(p.sst) {
 		return nil, nil
 	}
-	rc, err := p.open(p.sst)
+	rc, err := p.openPart(p.sst)
 	if err != nil {
 		return nil, err
 	}
@@ -50,6 +50,13 @@ func (p *xlsxPackage) sharedStrings() ([]string, error) {
 		case "si":
 			if g.s.selfClosing() {
 				sst = append(sst, "")
+				continue
+			}
+			if raw, ok := g.s.simpleText(); ok {
+				if err := checkText(raw); err != nil {
+					return nil, fmt.Errorf("shared strings: %w", damaged(err))
+				}
+				sst = append(sst, unescapeOOXML(string(raw)))
 				continue
 			}
 			s, err := g.richText("si")
