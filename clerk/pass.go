@@ -41,6 +41,9 @@ type Outcome struct {
 	// Findings are the pass's findings when a required header is missing
 	// (the pass then stops with ErrMissingColumns), for the caller to print.
 	Findings []activity.Finding
+	// Data is the spreadsheet as the pass read it, for the Desk (see
+	// Desk.Refresh): Slack's forms follow it without a read of their own.
+	Data *activity.Dataset
 }
 
 // Pass reads the spreadsheet once, writes the report and findings tabs in
@@ -74,6 +77,7 @@ func (c *Clerk) Pass(ctx context.Context, now time.Time, plan Plan) (Outcome, er
 	} else {
 		d = activity.Load(in.Input)
 	}
+	out.Data = d
 	if d.MissingColumns {
 		out.Findings = d.Findings
 		if checked != nil {

@@ -148,7 +148,7 @@ func (o *ops) job(name string, plan clerk.Plan) timetable.Job {
 		out, err := o.pass(ctx, now, plan)
 		logOutcome(o.log, name, out, time.Since(start), err != nil)
 		if err == nil {
-			o.intake.afterPass(ctx)
+			o.intake.afterPass(ctx, out.Data)
 		}
 		return err
 	}

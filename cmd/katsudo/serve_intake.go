@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/bot"
 	"github.com/katsudo-npo/katsudo/clerk"
 )
@@ -120,13 +121,16 @@ func (r *intakeRun) start(ctx context.Context) {
 	r.log.Info("slack intake taking requests", "modes", strings.Join(modes, ","))
 }
 
-// afterPass refreshes what the intake knows and the App Homes opened.
-func (r *intakeRun) afterPass(ctx context.Context) {
+// afterPass refreshes what the intake knows, from the spreadsheet as the
+// pass read it (no read of its own), and the App Homes opened.
+func (r *intakeRun) afterPass(ctx context.Context, read *activity.Dataset) {
 	in := r.active()
 	if in == nil {
 		return
 	}
-	if _, err := r.desk.Reload(ctx); err != nil {
+	if read != nil {
+		r.desk.Refresh(read)
+	} else if _, err := r.desk.Reload(ctx); err != nil {
 		return
 	}
 	if err := in.RefreshHomes(ctx); err != nil {
