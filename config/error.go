@@ -16,7 +16,12 @@ type Error struct {
 	Line int    // the line in File; 0 when the problem is the whole file
 	Env  string // the environment variable, when the problem is in the environment
 	Key  string // the key concerned, dotted ("tabs.log"); "" for none
-	Msg  string // the problem as printed after the location
+	Msg  string // the problem in English, as printed after the location
+	Ja   string // the same in Japanese
+	// Lang is the language Error speaks: "en" for English, anything else
+	// for Japanese. Load sets it to the language the config names (see
+	// Language), so that a config error reads like the rest of katsudo.
+	Lang string
 }
 
 // Error returns the problem as "file:line: msg" or "ENV_VAR: msg".
@@ -28,8 +33,17 @@ func (e *Error) Error() string {
 			loc += ":" + strconv.Itoa(e.Line)
 		}
 	}
+	if e.Lang != "en" && e.Ja != "" {
+		return loc + ": " + e.Ja
+	}
 	return loc + ": " + e.Msg
 }
+
+// said is an error a key's setter returns with what is wrong in both
+// languages; Error is the English.
+type said struct{ en, ja string }
+
+func (s said) Error() string { return s.en }
 
 // place is where a value came from: a line of the file or a variable of the
 // environment; the zero place is a default.
@@ -41,14 +55,29 @@ type place struct {
 
 func (l *loader) add(e *Error) { l.errs = append(l.errs, e) }
 
-// bad records a problem with key's value at p. In the file the message
-// names the key; in the environment the variable's name already does.
-func (l *loader) bad(p place, key, format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
+// bad records a problem with key's value at p, said in English and in
+// Japanese. In the file the message names the key; in the environment the
+// variable's name already does.
+func (l *loader) bad(p place, key, en, ja string) {
 	if p.env == "" && key != "" {
-		msg = key + ": " + msg
+		en, ja = key+": "+en, key+": "+ja
 	}
-	l.add(&Error{File: p.file, Line: p.line, Env: p.env, Key: key, Msg: msg})
+	l.add(&Error{File: p.file, Line: p.line, Env: p.env, Key: key, Msg: en, Ja: ja})
+}
+
+// foundWant is the usual problem: what was found, and what the key takes.
+func (l *loader) foundWant(p place, f *field, found, foundJa string) {
+	l.bad(p, f.name, "found "+found+", expected "+f.want, foundJa+" が指定されていますが、"+withParticle(f.wantJa, "を指定してください"))
+}
+
+// withParticle joins a Japanese phrase and what follows it, with a space
+// after a phrase that ends in ASCII ("true か false を…"), none after one
+// that ends in Japanese ("日にちを…").
+func withParticle(phrase, rest string) string {
+	if r, _ := utf8.DecodeLastRuneInString(phrase); r < utf8.RuneSelf {
+		return phrase + " " + rest
+	}
+	return phrase + rest
 }
 
 // ErrRead means the config file could not be read at all (missing when
@@ -73,18 +102,23 @@ var unknownAliases = map[string]string{
 func (l *loader) unknown(p place, prefix, key string) {
 	name := prefix + key
 	msg := fmt.Sprintf("unknown key %q", name)
+	ja := fmt.Sprintf("%q というキーはありません", name)
 	if sec, sub, ok := strings.Cut(key, "."); ok && prefix == "" && lookup(key) != nil {
 		msg += fmt.Sprintf(" (write %q, and %q indented below it)", sec+":", sub+":")
+		ja += fmt.Sprintf("（%q と書き、その下に %q を字下げして書いてください）", sec+":", sub+":")
 	} else if s := suggest(prefix, key); s != "" {
 		msg += " (did you mean " + s + "?)"
+		ja += "（" + strings.ReplaceAll(s, " or ", " か ") + " の書き間違いではありませんか？）"
 	} else {
-		where := ""
+		where, whereJa := "", ""
 		if prefix != "" {
 			where = " in " + strings.TrimSuffix(prefix, ".")
+			whereJa = strings.TrimSuffix(prefix, ".") + " の"
 		}
 		msg += fmt.Sprintf(" (known keys%s: %s)", where, strings.Join(children(prefix), ", "))
+		ja += fmt.Sprintf("（%s使えるキー：%s）", whereJa, strings.Join(children(prefix), ", "))
 	}
-	l.add(&Error{File: p.file, Line: p.line, Key: name, Msg: msg})
+	l.add(&Error{File: p.file, Line: p.line, Key: name, Msg: msg, Ja: ja})
 }
 
 // suggest returns the keys nearest to key by edit distance, quoted and

@@ -14,7 +14,8 @@ const topKeys = "organization, spreadsheet_id, workbook, google_credentials_file
 	"tabs, schedule, listen, heartbeat_url, log_format, lock_file"
 
 // TestLoad_Errors checks every problem Load reports, each with its exact
-// message.
+// message, in English (KATSUDO_LANGUAGE=en; TestLoad_ErrorsJapanese checks
+// the Japanese).
 func TestLoad_Errors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -188,7 +189,7 @@ func TestLoad_Errors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := load(t, tt.file, tt.env)
+			got, err := load(t, tt.file, english(tt.env))
 			if got, want := errText(err), tt.want; got != want {
 				t.Errorf("error:\n got %s\nwant %s", got, want)
 			}
@@ -212,8 +213,10 @@ func TestLoad_ErrorFields(t *testing.T) {
 		got = append(got, *ce)
 	}
 	want := []config.Error{
-		{File: "katsudo.yaml", Line: 2, Key: "deadline_day", Msg: `deadline_day: found "31", expected a day of the month from 1 to 28`},
-		{Env: "KATSUDO_LANGUAGE", Key: "language", Msg: `found "de", expected "ja" or "en"`},
+		{File: "katsudo.yaml", Line: 2, Key: "deadline_day", Msg: `deadline_day: found "31", expected a day of the month from 1 to 28`,
+			Ja: `deadline_day: "31" が指定されていますが、1 から 28 までの日にちを指定してください`, Lang: "ja"},
+		{Env: "KATSUDO_LANGUAGE", Key: "language", Msg: `found "de", expected "ja" or "en"`,
+			Ja: `"de" が指定されていますが、"ja" か "en" を指定してください`, Lang: "ja"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("mismatch (-want +got):\n%s", diff)

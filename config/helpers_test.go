@@ -30,6 +30,16 @@ func MustLoad(tb testing.TB, content string, env map[string]string) config.Confi
 	return c
 }
 
+// english is env with KATSUDO_LANGUAGE=en added, for the tests that
+// assert katsudo's English messages.
+func english(env map[string]string) map[string]string {
+	out := map[string]string{"KATSUDO_LANGUAGE": "en"}
+	for k, v := range env {
+		out[k] = v
+	}
+	return out
+}
+
 func getenv(env map[string]string) func(string) string {
 	return func(name string) string { return env[name] }
 }

@@ -10,7 +10,9 @@ import (
 type field struct {
 	name string // dotted below its section: "tabs.log"
 	want string // what a value must be, as error messages say after "expected"
-	path bool   // a file path: read from the file, it is relative to the file's folder
+	// wantJa is want in Japanese, as messages say before 「を指定してください」.
+	wantJa string
+	path   bool // a file path: read from the file, it is relative to the file's folder
 	// secret marks a value that works like a password (the heartbeat URL
 	// carries its check's token): messages about it never repeat it.
 	secret bool
@@ -20,70 +22,72 @@ type field struct {
 }
 
 const (
-	tabWant  = `a tab name of at most 31 characters, without : \ / ? * [ ]`
-	cronWant = `a cron spec "minute hour day month weekday" such as "0 10 * * *"`
+	tabWant    = `a tab name of at most 31 characters, without : \ / ? * [ ]`
+	tabWantJa  = `31 文字以内で : \ / ? * [ ] を含まないタブ名`
+	cronWant   = `a cron spec "minute hour day month weekday" such as "0 10 * * *"`
+	cronWantJa = `"分 時 日 月 曜日" の cron 形式（例："0 10 * * *"）`
 )
 
 // fields lists every key katsudo.yaml accepts, in the template's order.
 var fields = []field{
-	{name: "organization", want: "the organisation's name", set: func(c *Config, v string) error {
+	{name: "organization", want: "the organisation's name", wantJa: "団体の名前", set: func(c *Config, v string) error {
 		c.Organization = v
 		return nil
 	}},
-	{name: "spreadsheet_id", want: "a spreadsheet ID or its URL (https://docs.google.com/spreadsheets/d/…)", set: func(c *Config, v string) error {
+	{name: "spreadsheet_id", want: "a spreadsheet ID or its URL (https://docs.google.com/spreadsheets/d/…)", wantJa: "スプレッドシートの ID か URL（https://docs.google.com/spreadsheets/d/…）", set: func(c *Config, v string) error {
 		id, err := spreadsheetID(v)
 		c.SpreadsheetID = id
 		return err
 	}},
-	{name: "workbook", want: "the path of an Excel .xlsx file", path: true, set: func(c *Config, v string) error {
+	{name: "workbook", want: "the path of an Excel .xlsx file", wantJa: "Excel の .xlsx ファイルのパス", path: true, set: func(c *Config, v string) error {
 		c.Workbook = v
 		return checkWorkbook(v)
 	}},
-	{name: "google_credentials_file", want: "the path of a service-account JSON file", path: true, set: func(c *Config, v string) error {
+	{name: "google_credentials_file", want: "the path of a service-account JSON file", wantJa: "サービスアカウントの JSON ファイルのパス", path: true, set: func(c *Config, v string) error {
 		c.GoogleCredentialsFile = v
 		return nil
 	}},
-	{name: "slack_channel", want: `a channel ID (C0123ABCD) or a lowercase channel name ("#katsudo")`, set: func(c *Config, v string) error {
+	{name: "slack_channel", want: `a channel ID (C0123ABCD) or a lowercase channel name ("#katsudo")`, wantJa: `チャンネル ID（C0123ABCD）か小文字のチャンネル名（"#katsudo"）`, set: func(c *Config, v string) error {
 		ch, err := slackChannel(v)
 		c.SlackChannel = ch
 		return err
 	}},
-	{name: "slack_mentions", want: "true or false", set: func(c *Config, v string) error {
+	{name: "slack_mentions", want: "true or false", wantJa: "true か false", set: func(c *Config, v string) error {
 		b, err := parseBool(v)
 		c.SlackMentions = b
 		return err
 	}},
-	{name: "timezone", want: "a time zone name such as Asia/Tokyo", set: func(c *Config, v string) error {
+	{name: "timezone", want: "a time zone name such as Asia/Tokyo", wantJa: "Asia/Tokyo のようなタイムゾーン名", set: func(c *Config, v string) error {
 		loc, err := location(v)
 		c.Timezone, c.Location = v, loc
 		return err
 	}},
-	{name: "fiscal_year_start_month", want: "a month from 1 to 12", set: func(c *Config, v string) error {
+	{name: "fiscal_year_start_month", want: "a month from 1 to 12", wantJa: "1 から 12 までの月", set: func(c *Config, v string) error {
 		n, err := parseInt(v, 1, 12)
 		c.FiscalYearStartMonth = time.Month(n)
 		return err
 	}},
-	{name: "deadline_day", want: "a day of the month from 1 to 28", set: func(c *Config, v string) error {
+	{name: "deadline_day", want: "a day of the month from 1 to 28", wantJa: "1 から 28 までの日にち", set: func(c *Config, v string) error {
 		n, err := parseInt(v, 1, 28)
 		c.DeadlineDay = n
 		return err
 	}},
-	{name: "filing_reminder_days", want: "a number of days from 0 to 90", set: func(c *Config, v string) error {
+	{name: "filing_reminder_days", want: "a number of days from 0 to 90", wantJa: "0 から 90 までの日数", set: func(c *Config, v string) error {
 		n, err := parseInt(v, 0, 90)
 		c.FilingReminderDays = n
 		return err
 	}},
-	{name: "language", want: `"ja" or "en"`, set: func(c *Config, v string) error {
+	{name: "language", want: `"ja" or "en"`, wantJa: `"ja" か "en"`, set: func(c *Config, v string) error {
 		s, err := oneOf(v, languages)
 		c.Language = s
 		return err
 	}},
-	{name: "unit", want: `"yen" (円) or "sen" (千円)`, set: func(c *Config, v string) error {
+	{name: "unit", want: `"yen" (円) or "sen" (千円)`, wantJa: `"yen"（円）か "sen"（千円）`, set: func(c *Config, v string) error {
 		s, err := oneOf(v, units)
 		c.Unit = s
 		return err
 	}},
-	{name: "staff_basis", want: `"distinct" (実人員) or "total" (延べ)`, set: func(c *Config, v string) error {
+	{name: "staff_basis", want: `"distinct" (実人員) or "total" (延べ)`, wantJa: `"distinct"（実人員）か "total"（延べ）`, set: func(c *Config, v string) error {
 		s, err := oneOf(v, staffBases)
 		c.StaffBasis = s
 		return err
@@ -97,34 +101,34 @@ var fields = []field{
 	schedule("schedule.remind", func(c *Config) *string { return &c.Schedule.Remind }),
 	schedule("schedule.summary", func(c *Config) *string { return &c.Schedule.Summary }),
 	schedule("schedule.report", func(c *Config) *string { return &c.Schedule.Report }),
-	{name: "listen", want: `host:port such as 127.0.0.1:8080 (":8080" for every interface)`, set: func(c *Config, v string) error {
+	{name: "listen", want: `host:port such as 127.0.0.1:8080 (":8080" for every interface)`, wantJa: `127.0.0.1:8080 のような ホスト:ポート（すべてのネットワークで受けるなら ":8080"）`, set: func(c *Config, v string) error {
 		c.Listen = v
 		return checkListen(v)
 	}},
-	{name: "heartbeat_url", want: "an http:// or https:// URL", secret: true, set: func(c *Config, v string) error {
+	{name: "heartbeat_url", want: "an http:// or https:// URL", wantJa: "http:// か https:// で始まる URL", secret: true, set: func(c *Config, v string) error {
 		c.HeartbeatURL = v
 		return checkHTTPURL(v)
 	}},
-	{name: "log_format", want: `"text" or "json"`, set: func(c *Config, v string) error {
+	{name: "log_format", want: `"text" or "json"`, wantJa: `"text" か "json"`, set: func(c *Config, v string) error {
 		s, err := oneOf(v, logFormats)
 		c.LogFormat = s
 		return err
 	}},
-	{name: "lock_file", want: "the path of a file katsudo may create and lock", path: true, set: func(c *Config, v string) error {
+	{name: "lock_file", want: "the path of a file katsudo may create and lock", wantJa: "katsudo が作ってロックできるファイルのパス", path: true, set: func(c *Config, v string) error {
 		c.LockFile = v
 		return nil
 	}},
 }
 
 func tab(name string, at func(*Config) *string) field {
-	return field{name: name, want: tabWant, set: func(c *Config, v string) error {
+	return field{name: name, want: tabWant, wantJa: tabWantJa, set: func(c *Config, v string) error {
 		*at(c) = v
 		return checkTabName(v)
 	}}
 }
 
 func schedule(name string, at func(*Config) *string) field {
-	return field{name: name, want: cronWant, set: func(c *Config, v string) error {
+	return field{name: name, want: cronWant, wantJa: cronWantJa, set: func(c *Config, v string) error {
 		*at(c) = v
 		return checkCron(v)
 	}}

@@ -46,14 +46,23 @@ func Load(path string, required bool, getenv func(string) string) (Config, error
 			l.readFile(data)
 		case errors.Is(err, fs.ErrNotExist) && !required:
 		default:
-			return Config{}, fmt.Errorf("%w: %w", ErrRead, err)
+			return Config{}, &readError{err: err, lang: Language("", getenv)}
 		}
 	}
 	l.environment()
 	l.secrets()
 	l.checkTabs()
 	if len(l.errs) > 0 {
-		return Config{}, errors.Join(l.errs...)
+		lang := "ja" // the config's own language when it names English, else Japanese
+		if l.cfg.Language == "en" {
+			lang = "en"
+		}
+		errs := make([]error, len(l.errs))
+		for i, e := range l.errs {
+			e.Lang = lang
+			errs[i] = e
+		}
+		return Config{}, errors.Join(errs...)
 	}
 	return l.cfg, nil
 }
@@ -65,7 +74,7 @@ type loader struct {
 	dir    string // its folder, which relative paths in it start from
 	getenv func(string) string
 	origin map[string]place // where each key set so far came from
-	errs   []error
+	errs   []*Error
 }
 
 func (l *loader) env(name string) string { return strings.TrimSpace(l.getenv(name)) }
@@ -73,7 +82,8 @@ func (l *loader) env(name string) string { return strings.TrimSpace(l.getenv(nam
 func (l *loader) readFile(data []byte) {
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:invalidUTF8(data)], []byte("\n"))
-		l.add(&Error{File: l.file, Line: line, Msg: "found bytes that are not UTF-8 text, expected the file saved as UTF-8 (not Shift_JIS)"})
+		l.add(&Error{File: l.file, Line: line, Msg: "found bytes that are not UTF-8 text, expected the file saved as UTF-8 (not Shift_JIS)",
+			Ja: "UTF-8 ではない文字があります。ファイルを UTF-8 で保存し直してください（Shift_JIS ではなく）"})
 		return
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -87,7 +97,8 @@ func (l *loader) readFile(data []byte) {
 	var next yaml.Node
 	switch err := dec.Decode(&next); {
 	case err == nil:
-		l.add(&Error{File: l.file, Line: next.Line, Msg: "found a second YAML document (after ---), expected one"})
+		l.add(&Error{File: l.file, Line: next.Line, Msg: "found a second YAML document (after ---), expected one",
+			Ja: "2 つ目の YAML 文書（--- のあと）があります。1 つにしてください"})
 	case err != io.EOF:
 		l.syntax(err, data)
 	}
@@ -97,7 +108,8 @@ func (l *loader) readFile(data []byte) {
 	switch root := deref(doc.Content[0]); {
 	case isNull(root):
 	case root.Kind != yaml.MappingNode:
-		l.add(&Error{File: l.file, Line: root.Line, Msg: "found " + describe(root) + `, expected settings as "key: value" lines`})
+		l.add(&Error{File: l.file, Line: root.Line, Msg: "found " + describe(root) + `, expected settings as "key: value" lines`,
+			Ja: describeJa(root) + ` が書かれていますが、設定は "キー: 値" の行で書いてください`})
 	default:
 		l.walk(root, "")
 	}
@@ -111,7 +123,7 @@ func (l *loader) walk(m *yaml.Node, prefix string) {
 		name := prefix + k.Value
 		at := place{file: l.file, line: k.Line}
 		if first, dup := seen[name]; dup {
-			l.bad(at, name, "set twice (also on line %d), expected once", first)
+			l.bad(at, name, fmt.Sprintf("set twice (also on line %d), expected once", first), fmt.Sprintf("2 回書かれています（%d 行目にも）。1 回にしてください", first))
 			continue
 		}
 		seen[name] = k.Line
@@ -119,8 +131,8 @@ func (l *loader) walk(m *yaml.Node, prefix string) {
 			l.unknown(at, prefix, k.Value)
 		} else if f := lookup(name); f != nil {
 			l.setNode(f, k, v, at)
-		} else if fix := fileSecret(k.Value); fix != "" {
-			l.bad(at, name, "%s", fix)
+		} else if fix := fileSecret(k.Value); fix.en != "" {
+			l.bad(at, name, fix.en, fix.ja)
 		} else if isSection(name) {
 			l.section(name, v, at)
 		} else {
@@ -135,7 +147,8 @@ func (l *loader) section(name string, v *yaml.Node, at place) {
 		l.walk(v, name+".")
 	case isNull(v): // "tabs:" with nothing below it
 	default:
-		l.bad(at, name, "found %s, expected keys indented below it (%s)", describe(v), strings.Join(children(name+"."), ", "))
+		keys := strings.Join(children(name+"."), ", ")
+		l.bad(at, name, "found "+describe(v)+", expected keys indented below it ("+keys+")", describeJa(v)+" が書かれていますが、この下に字下げしてキーを書いてください（"+keys+"）")
 	}
 }
 
@@ -145,12 +158,13 @@ func (l *loader) setNode(f *field, k, v *yaml.Node, at place) {
 		// An unquoted # starts a comment: `slack_channel: #katsudo` is empty.
 		c, _, _ := strings.Cut(v.LineComment+k.LineComment, " ")
 		if f.name == "slack_channel" && len(c) > 1 && c[0] == '#' && c[1] != '#' {
-			l.bad(at, f.name, `found nothing, because YAML reads %s as a comment; expected the name in quotes: slack_channel: "%s"`, strconv.Quote(c), c)
+			l.bad(at, f.name, fmt.Sprintf(`found nothing, because YAML reads %s as a comment; expected the name in quotes: slack_channel: "%s"`, strconv.Quote(c), c),
+				fmt.Sprintf(`YAML は %s をコメントとして読むので、何も書かれていないことになります。名前を引用符で囲んでください：slack_channel: "%s"`, strconv.Quote(c), c))
 		}
 	case v.Kind == yaml.ScalarNode:
 		l.apply(f, strings.TrimSpace(v.Value), at)
 	default:
-		l.bad(at, f.name, "found %s, expected %s", describe(v), f.want)
+		l.foundWant(at, f, describe(v), describeJa(v))
 	}
 }
 
@@ -172,23 +186,30 @@ func (l *loader) apply(f *field, v string, p place) {
 	}
 	l.origin[f.name] = p
 	if looksSecret(v) {
-		l.bad(p, f.name, "found %s, expected %s; secrets belong in the environment (SLACK_BOT_TOKEN, SLACK_WEBHOOK_URL)", shown(v), f.want)
+		l.bad(p, f.name, "found "+shown(v)+", expected "+f.want+"; secrets belong in the environment (SLACK_BOT_TOKEN, SLACK_WEBHOOK_URL)",
+			shownJa(v)+" が指定されていますが、"+withParticle(f.wantJa, "を指定してください。")+"秘密の値は環境変数（SLACK_BOT_TOKEN、SLACK_WEBHOOK_URL）に設定してください")
 		return
 	}
 	stored := v
 	if f.path {
 		stored = l.resolve(v, p)
 	}
-	found := shown(v)
+	found, foundJa := shown(v), shownJa(v)
 	if f.secret {
-		found = "something else (not shown: it works like a password)"
+		found, foundJa = "something else (not shown: it works like a password)", "別の値（パスワードと同じ扱いのため表示しません）"
 	}
 	switch err := f.set(&l.cfg, stored); {
 	case err == nil:
 	case errors.Is(err, errBad):
-		l.bad(p, f.name, "found %s, expected %s", found, f.want)
+		l.foundWant(p, f, found, foundJa)
 	default:
-		l.bad(p, f.name, "found %s, expected %s: %v", found, f.want, err)
+		why := err.Error() // a library's own words (cron's) stay as they are
+		var s said
+		if errors.As(err, &s) {
+			why = s.ja
+		}
+		l.bad(p, f.name, fmt.Sprintf("found %s, expected %s: %v", found, f.want, err),
+			foundJa+" が指定されていますが、"+withParticle(f.wantJa, "を指定してください（"+why+"）"))
 	}
 }
 
@@ -219,13 +240,16 @@ func (l *loader) syntax(err error, data []byte) {
 		}
 		msg = m[2]
 	}
+	ja := "YAML として読めません：" + msg // the YAML library's own words
 	switch lines := strings.Split(string(data), "\n"); {
 	case line <= len(lines) && strings.Contains(indent(lines[line-1]), "\t"):
 		msg += " (indent with spaces, not tabs)"
+		ja += "（字下げはタブではなくスペースでしてください）"
 	case strings.Contains(msg, "cannot start any token"):
 		msg += " (put the value in quotes)"
+		ja += "（値を引用符で囲んでください）"
 	}
-	l.add(&Error{File: l.file, Line: line, Msg: "not valid YAML: " + msg})
+	l.add(&Error{File: l.file, Line: line, Msg: "not valid YAML: " + msg, Ja: ja})
 }
 
 func indent(line string) string {
@@ -252,6 +276,19 @@ func describe(n *yaml.Node) string {
 		return "nothing"
 	}
 	return shown(strings.TrimSpace(n.Value))
+}
+
+// describeJa is describe in Japanese.
+func describeJa(n *yaml.Node) string {
+	switch {
+	case n.Kind == yaml.MappingNode:
+		return "キーと値の組"
+	case n.Kind == yaml.SequenceNode:
+		return "リスト"
+	case isNull(n):
+		return "空の値"
+	}
+	return shownJa(strings.TrimSpace(n.Value))
 }
 
 func invalidUTF8(data []byte) int {

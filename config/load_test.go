@@ -57,7 +57,7 @@ func TestLoad_NoFile(t *testing.T) {
 	})
 	t.Run("ErrMissingRequired", func(t *testing.T) {
 		t.Chdir(t.TempDir())
-		_, err := config.Load("nope.yaml", true, nil)
+		_, err := config.Load("nope.yaml", true, getenv(english(nil)))
 		if got, want := errText(err), "read config: open nope.yaml: no such file or directory"; got != want {
 			t.Errorf("error = %q, want %q", got, want)
 		}
@@ -70,7 +70,7 @@ func TestLoad_NoFile(t *testing.T) {
 		if err := os.Mkdir("conf", 0o700); err != nil {
 			t.Fatal(err)
 		}
-		_, err := config.Load("conf", false, nil)
+		_, err := config.Load("conf", false, getenv(english(nil)))
 		if got, want := errText(err), "read config: read conf: is a directory"; got != want {
 			t.Errorf("error = %q, want %q", got, want)
 		}

@@ -27,25 +27,29 @@ var envOnly = map[string]string{
 var secretWords = []string{"token", "secret", "password", "passwd", "webhook", "private_key", "api_key", "apikey"}
 
 // fileSecret says what to do instead when name, a key found in the file,
-// holds something katsudo takes only from the environment; "" when it does
-// not.
-func fileSecret(name string) string {
+// holds something katsudo takes only from the environment; the zero said
+// when it does not.
+func fileSecret(name string) said {
 	lower := strings.ToLower(name)
 	if env, ok := envOnly[lower]; ok {
 		if strings.HasPrefix(env, "KATSUDO_") {
-			return "set only from the environment; delete this line and set " + env
+			return said{"set only from the environment; delete this line and set " + env,
+				"環境変数でしか設定できません。この行を消して " + env + " を設定してください"}
 		}
 		if env == "GOOGLE_APPLICATION_CREDENTIALS" {
-			return "read from the environment; delete this line and set " + env + ", or name the file in google_credentials_file"
+			return said{"read from the environment; delete this line and set " + env + ", or name the file in google_credentials_file",
+				"環境変数から読みます。この行を消して " + env + " を設定するか、google_credentials_file にファイルを書いてください"}
 		}
-		return "secrets are not read from the file; delete this line and set the environment variable " + env
+		return said{"secrets are not read from the file; delete this line and set the environment variable " + env,
+			"秘密の値はファイルから読みません。この行を消して環境変数 " + env + " を設定してください"}
 	}
 	for _, w := range secretWords {
 		if strings.Contains(lower, w) {
-			return "secrets are not read from the file; delete this line and set SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL in the environment"
+			return said{"secrets are not read from the file; delete this line and set SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL in the environment",
+				"秘密の値はファイルから読みません。この行を消して環境変数 SLACK_BOT_TOKEN か SLACK_WEBHOOK_URL を設定してください"}
 		}
 	}
-	return ""
+	return said{}
 }
 
 // looksSecret reports whether v looks like a token, a webhook URL or a
@@ -68,6 +72,18 @@ func shown(v string) string {
 	return strconv.Quote(v)
 }
 
+// shownJa is shown in Japanese.
+func shownJa(v string) string {
+	if looksSecret(v) {
+		return "秘密の値らしきもの（表示しません）"
+	}
+	return strconv.Quote(v)
+}
+
+// notShownJa begins the Japanese message about a secret that is not what
+// it should be.
+const notShownJa = "別の値（表示しません）が設定されています。"
+
 // secrets reads the secrets and endpoints, which only the environment sets.
 // Messages never repeat a secret's value.
 func (l *loader) secrets() {
@@ -75,27 +91,32 @@ func (l *loader) secrets() {
 		l.cfg.SlackBotToken = v
 		switch {
 		case strings.HasPrefix(v, "xoxp-"):
-			l.bad(place{env: "SLACK_BOT_TOKEN"}, "", "found a user token (xoxp-…), expected the app's Bot User OAuth Token (xoxb-…)")
+			l.bad(place{env: "SLACK_BOT_TOKEN"}, "", "found a user token (xoxp-…), expected the app's Bot User OAuth Token (xoxb-…)",
+				"ユーザートークン（xoxp-…）が設定されています。アプリの Bot User OAuth Token（xoxb-…）を設定してください")
 		case !strings.HasPrefix(v, "xoxb-") || strings.ContainsAny(v, " \t\r\n"):
-			l.bad(place{env: "SLACK_BOT_TOKEN"}, "", "found something else (not shown), expected the app's Bot User OAuth Token (xoxb-…)")
+			l.bad(place{env: "SLACK_BOT_TOKEN"}, "", "found something else (not shown), expected the app's Bot User OAuth Token (xoxb-…)",
+				notShownJa+"アプリの Bot User OAuth Token（xoxb-…）を設定してください")
 		}
 	}
 	if v := l.env("SLACK_WEBHOOK_URL"); v != "" {
 		l.cfg.SlackWebhookURL = v
 		if checkHTTPURL(v) != nil {
-			l.bad(place{env: "SLACK_WEBHOOK_URL"}, "", "found something else (not shown), expected an incoming-webhook URL (https://hooks.slack.com/services/…)")
+			l.bad(place{env: "SLACK_WEBHOOK_URL"}, "", "found something else (not shown), expected an incoming-webhook URL (https://hooks.slack.com/services/…)",
+				notShownJa+"Incoming Webhook の URL（https://hooks.slack.com/services/…）を設定してください")
 		}
 	}
 	if v := l.env("SLACK_APP_TOKEN"); v != "" {
 		l.cfg.SlackAppToken = v
 		if !strings.HasPrefix(v, "xapp-") || strings.ContainsAny(v, " \t\r\n") {
-			l.bad(place{env: "SLACK_APP_TOKEN"}, "", "found something else (not shown), expected the app-level token (xapp-…) made under Basic Information → App-Level Tokens with the connections:write scope")
+			l.bad(place{env: "SLACK_APP_TOKEN"}, "", "found something else (not shown), expected the app-level token (xapp-…) made under Basic Information → App-Level Tokens with the connections:write scope",
+				notShownJa+"Basic Information → App-Level Tokens で connections:write の権限をつけて作ったアプリレベルトークン（xapp-…）を設定してください")
 		}
 	}
 	if v := l.env("SLACK_SIGNING_SECRET"); v != "" {
 		l.cfg.SlackSigningSecret = v
 		if strings.ContainsAny(v, " \t\r\n") {
-			l.bad(place{env: "SLACK_SIGNING_SECRET"}, "", "found something else (not shown), expected the Signing Secret from the app's Basic Information page")
+			l.bad(place{env: "SLACK_SIGNING_SECRET"}, "", "found something else (not shown), expected the Signing Secret from the app's Basic Information page",
+				notShownJa+"アプリの Basic Information ページにある Signing Secret を設定してください")
 		}
 	}
 	for _, e := range []struct {
@@ -108,7 +129,8 @@ func (l *loader) secrets() {
 		if v := l.env(e.name); v != "" {
 			*e.to = v
 			if checkHTTPURL(v) != nil {
-				l.bad(place{env: e.name}, "", "found %s, expected an http:// or https:// URL", shown(v))
+				l.bad(place{env: e.name}, "", "found "+shown(v)+", expected an http:// or https:// URL",
+					shownJa(v)+" が指定されていますが、http:// か https:// で始まる URL を指定してください")
 			}
 		}
 	}

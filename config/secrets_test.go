@@ -55,7 +55,7 @@ func TestLoad_SecretsOnlyFromEnvironment(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := load(t, tt.file, tt.env)
+			_, err := load(t, tt.file, english(tt.env))
 			got := errText(err)
 			if got != tt.want {
 				t.Errorf("error:\n got %s\nwant %s", got, tt.want)

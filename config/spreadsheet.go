@@ -1,7 +1,6 @@
 package config
 
 import (
-	"errors"
 	"net/url"
 	"strings"
 )
@@ -26,14 +25,14 @@ func spreadsheetID(v string) (string, error) {
 	}
 	u, err := url.Parse(v)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || !strings.EqualFold(u.Host, "docs.google.com") {
-		return v, errors.New("not a Google Sheets URL")
+		return v, said{"not a Google Sheets URL", "Google スプレッドシートの URL ではありません"}
 	}
 	segs := strings.Split(strings.Trim(u.Path, "/"), "/")
 	if len(segs) >= 2 && segs[0] == "a" { // a Google Workspace domain: /a/example.org/spreadsheets/…
 		segs = segs[2:]
 	}
 	if len(segs) == 0 || segs[0] != "spreadsheets" {
-		return v, errors.New("not a Google Sheets URL")
+		return v, said{"not a Google Sheets URL", "Google スプレッドシートの URL ではありません"}
 	}
 	segs = segs[1:]
 	if len(segs) >= 2 && segs[0] == "u" { // a signed-in account's number: /u/0/d/…
@@ -41,9 +40,9 @@ func spreadsheetID(v string) (string, error) {
 	}
 	switch {
 	case len(segs) < 2 || segs[0] != "d":
-		return v, errors.New("the URL has no spreadsheet ID (…/spreadsheets/d/<ID>/…)")
+		return v, said{"the URL has no spreadsheet ID (…/spreadsheets/d/<ID>/…)", "URL にスプレッドシートの ID がありません（…/spreadsheets/d/<ID>/…）"}
 	case segs[1] == "e":
-		return v, errors.New("a published-to-the-web link does not name the spreadsheet; copy the address bar while editing it")
+		return v, said{"a published-to-the-web link does not name the spreadsheet; copy the address bar while editing it", "「ウェブに公開」のリンクからはスプレッドシートがわかりません。編集画面のアドレスバーの URL をコピーしてください"}
 	case !isID(segs[1]):
 		return v, errBad
 	}

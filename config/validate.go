@@ -53,12 +53,12 @@ func parseBool(v string) (bool, error) {
 
 func location(name string) (*time.Location, error) {
 	if name == "Local" {
-		return nil, errors.New("the machine's own zone differs between machines; name it")
+		return nil, said{"the machine's own zone differs between machines; name it", "コンピューターごとに違うので、タイムゾーン名を書いてください"}
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
 		if strings.EqualFold(name, "JST") {
-			return nil, errors.New(`JST is not a zone name; write Asia/Tokyo`)
+			return nil, said{"JST is not a zone name; write Asia/Tokyo", "JST はタイムゾーン名ではありません。Asia/Tokyo と書いてください"}
 		}
 		return nil, errBad
 	}
@@ -109,17 +109,17 @@ func checkTabName(name string) error {
 
 func checkCron(spec string) error {
 	if strings.HasPrefix(spec, "TZ=") || strings.HasPrefix(spec, "CRON_TZ=") {
-		return errors.New("the zone comes from the timezone key; remove the TZ= part")
+		return said{"the zone comes from the timezone key; remove the TZ= part", "タイムゾーンは timezone キーで決まります。TZ= の部分を消してください"}
 	}
 	s, err := cron.ParseStandard(spec)
 	if err != nil {
 		return err
 	}
 	if every, ok := s.(cron.ConstantDelaySchedule); ok && every.Delay < time.Minute {
-		return errors.New("more often than once a minute")
+		return said{"more often than once a minute", "1 分に 1 回より多くなります"}
 	}
 	if s.Next(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)).IsZero() {
-		return errors.New("that date never comes")
+		return said{"that date never comes", "その日付は来ません"}
 	}
 	return nil
 }
@@ -159,7 +159,8 @@ func (l *loader) checkTabs() {
 				blame, other = i, j
 			}
 			l.bad(l.origin[names[blame]], names[blame],
-				"found %s, the name of %s too; expected a name no other tab uses", shown(values[blame]), names[other])
+				"found "+shown(values[blame])+", the name of "+names[other]+" too; expected a name no other tab uses",
+				shownJa(values[blame])+" が指定されていますが、"+names[other]+" と同じ名前です。ほかのタブと違う名前を指定してください")
 			break
 		}
 	}

@@ -65,6 +65,9 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func Run(ctx context.Context, w io.Writer, s Setup) int {
 	d := &doctor{w: w, lang: activity.Japanese}
 	if s.ConfigErr != nil {
+		if l := config.LanguageOf(s.ConfigErr); l != "" {
+			d.lang = activity.Lang(l)
+		}
 		for _, line := range strings.Split(s.ConfigErr.Error(), "\n") {
 			d.fail(activity.Text{Ja: "設定の誤り：" + line, En: line})
 		}

@@ -59,7 +59,7 @@ func TestServeStartErrors(t *testing.T) {
 		environ map[string]string
 		want    string
 	}{
-		{"BadSpecInFile", []string{"serve", "--config", conf, "--workbook", wb}, nil, conf + ":2: schedule.remind: found \"0 25 * * *\""},
+		{"BadSpecInFile", []string{"serve", "--config", conf, "--workbook", wb}, nil, conf + ":2: schedule.remind: \"0 25 * * *\" が指定されていますが"}, // Japanese by default
 		{"BadSpecInEnvironment", []string{"serve", "--workbook", wb}, map[string]string{"KATSUDO_SCHEDULE_SUMMARY": "@fortnightly"}, "KATSUDO_SCHEDULE_SUMMARY"},
 		{"PortInUse", []string{"serve", "--workbook", wb, "--listen", busy.Addr().String()}, nil, "listen on " + busy.Addr().String()},
 		{"BadListen", []string{"serve", "--workbook", wb, "--listen", "localhost"}, nil, "--listen"},
