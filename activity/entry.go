@@ -40,10 +40,11 @@ func (e *Entry) Done() bool { return e.Status == StatusDone }
 // readEntry parses one log row, appending a finding for every cell that
 // cannot be read or is missing. It never stops at the first problem.
 func (lr *logReader) readEntry(r int, fs []Finding) (Entry, []Finding) {
-	t := lr.t
+	t, col := lr.t, lr.columns()
+	at := func(i int) Cell { return t.Grid.At(r, i) }
 	e := Entry{Row: r}
 	var known bool
-	e.Member, known = lr.member(t.Cell(r, "member"))
+	e.Member, known = lr.member(at(col.member))
 	add := func(code Code, key string, msg Text) {
 		fs = append(fs, Finding{Code: code, Severity: code.Severity(), Ref: t.Ref(r, key), Member: e.Member, Row: r, Message: msg})
 	}
@@ -51,7 +52,7 @@ func (lr *logReader) readEntry(r int, fs []Finding) (Entry, []Finding) {
 		fs = append(fs, cellFinding(err, t.Ref(r, key), e.Member, r))
 	}
 
-	if c := t.Cell(r, "status"); !c.IsBlank() {
+	if c := at(col.status); !c.IsBlank() {
 		s, err := ParseStatus(c)
 		if err != nil {
 			// Neither done nor cancelled for sure (実施予定?): left out of
@@ -62,13 +63,13 @@ func (lr *logReader) readEntry(r int, fs []Finding) (Entry, []Finding) {
 		e.Status = s
 		e.Postponed = s == StatusCancelled && IsPostponed(c)
 	}
-	if c := t.Cell(r, "date"); c.Kind == CellText {
+	if c := at(col.date); c.Kind == CellText {
 		e.DateText = c.Text
 	}
-	if c := t.Cell(r, "program"); c.Kind == CellText {
+	if c := at(col.program); c.Kind == CellText {
 		e.ProgramText = c.Text
 	}
-	if c := t.Cell(r, "date"); c.IsBlank() {
+	if c := at(col.date); c.IsBlank() {
 		e.Unread = true
 		add(CodeMissingField, "date", Text{Ja: "日付がありません", En: "the date is missing"})
 	} else if d, err := ParseDate(c); err != nil {
@@ -77,7 +78,7 @@ func (lr *logReader) readEntry(r int, fs []Finding) (Entry, []Finding) {
 	} else {
 		e.Date = d
 	}
-	if c := t.Cell(r, "program"); c.IsBlank() {
+	if c := at(col.program); c.IsBlank() {
 		add(CodeMissingField, "program", Text{Ja: "事業がありません（事業タブのコードか事業名を書いてください）", En: "the program is missing (write a code or name from the programs tab)"})
 	} else if e.Program = lr.resolve(c); e.Program == nil {
 		add(CodeUnknownProgram, "program", Text{
@@ -93,24 +94,24 @@ func (lr *logReader) readEntry(r int, fs []Finding) (Entry, []Finding) {
 			En: "member \"" + quote(e.Member) + "\" is not in the members tab",
 		})
 	}
-	e.Description = strings.TrimSpace(t.Cell(r, "description").String())
-	e.Places = lr.splitList(t.Cell(r, "place"))
-	if c := t.Cell(r, "staff"); !c.IsBlank() {
+	e.Description = strings.TrimSpace(at(col.description).String())
+	e.Places = lr.splitList(at(col.place))
+	if c := at(col.staff); !c.IsBlank() {
 		s, err := lr.staff.get(c, lr.parseStaff)
 		if err != nil {
 			fail(err, "staff")
 		}
 		e.Staff = s
 	}
-	if c := t.Cell(r, "beneficiaries"); !c.IsBlank() {
+	if c := at(col.beneficiaries); !c.IsBlank() {
 		b, err := lr.bens.get(c, ParseBeneficiaries)
 		if err != nil {
 			fail(err, "beneficiaries")
 		}
 		e.Beneficiaries = b
 	}
-	e.BeneficiaryNames = lr.splitList(t.Cell(r, "beneficiary"))
-	if c := t.Cell(r, "expense"); c.IsBlank() {
+	e.BeneficiaryNames = lr.splitList(at(col.beneficiary))
+	if c := at(col.expense); c.IsBlank() {
 		if e.Status == StatusDone {
 			add(CodeMissingField, "expense", Text{
 				Ja: "支出額がありません（支出がなければ 0 と書いてください）",
@@ -123,6 +124,6 @@ func (lr *logReader) readEntry(r int, fs []Finding) (Entry, []Finding) {
 	} else {
 		e.Expense, e.HasExpense = a, true
 	}
-	e.Note = strings.TrimSpace(t.Cell(r, "note").String())
+	e.Note = strings.TrimSpace(at(col.note).String())
 	return e, fs
 }

@@ -45,6 +45,26 @@ type logReader struct {
 	staff   memo[Staff]
 	bens    memo[[]Beneficiary]
 	list    memo[[]string]
+	cols    *logCols
+}
+
+// logCols are the log's columns (-1 when absent), found once rather
+// than by name on every row.
+type logCols struct {
+	member, status, date, program, description, place, staff int
+	beneficiaries, beneficiary, expense, note                int
+}
+
+func (lr *logReader) columns() *logCols {
+	if lr.cols == nil {
+		t := lr.t
+		lr.cols = &logCols{
+			member: t.Col("member"), status: t.Col("status"), date: t.Col("date"), program: t.Col("program"),
+			description: t.Col("description"), place: t.Col("place"), staff: t.Col("staff"),
+			beneficiaries: t.Col("beneficiaries"), beneficiary: t.Col("beneficiary"), expense: t.Col("expense"), note: t.Col("note"),
+		}
+	}
+	return lr.cols
 }
 
 func (lr *logReader) resolve(c Cell) *Program {
