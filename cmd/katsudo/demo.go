@@ -14,10 +14,10 @@ import (
 // It needs no config and no credentials.
 func runDemo(ctx context.Context, e env, args []string) error {
 	fs := flagSet("demo", e)
-	now := fs.String("now", demo.Now().Format(time.RFC3339), "act as if it were this moment: RFC 3339, or a date like 2022-05-10")
-	lang := fs.String("lang", "ja", "language of the findings and the report: ja or en")
-	format := fs.String("format", "text", "output format: text or json")
-	unit := fs.String("unit", "yen", "report money in yen or sen (千円)")
+	now := fs.String("now", demo.Now().Format(time.RFC3339), e.say("この時刻として動きます：RFC 3339 か、2022-05-10 のような日付", "act as if it were this moment: RFC 3339, or a date like 2022-05-10"))
+	lang := fs.String("lang", "ja", e.say("点検結果と報告書の言語：ja か en", "language of the findings and the report: ja or en"))
+	format := fs.String("format", "text", e.say("出力形式：text か json", "output format: text or json"))
+	unit := fs.String("unit", "yen", e.say("金額の単位：yen か sen（千円）", "report money in yen or sen (千円)"))
 	if err := parseFlags(fs, e, args); err != nil {
 		return err
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -22,28 +24,60 @@ func TestHelp(t *testing.T) {
 		{"demo", []string{"-now", "-lang"}, []string{"-fy", "-config"}},
 		{"login", []string{"-client", "-port"}, []string{"-fy", "-now"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.cmd, func(t *testing.T) {
-			got := MustRun(t, t.TempDir(), nil, tt.cmd, "--help")
-			if got.code != exitOK || got.stderr != "" {
-				t.Fatalf("exit %d, stderr %q", got.code, got.stderr)
-			}
-			for _, want := range []string{"katsudo " + tt.cmd + " — ", "\nExample:\n  katsudo " + tt.cmd, "\nExit status:\n  0 ", "\n  2 "} {
-				if !strings.Contains(got.stdout, want) {
-					t.Errorf("help lacks %q:\n%s", want, got.stdout)
+	langs := []struct {
+		name           string
+		environ        map[string]string
+		example, exits string
+		notSaid        string // English a Japanese help must not say
+	}{
+		{"English", map[string]string{"KATSUDO_LANGUAGE": "en"}, "\nExample:\n", "\nExit status:\n", ""},
+		{"JapaneseByDefault", nil, "\n例：\n", "\n終了ステータス：\n", "Exit status"},
+	}
+	for _, lang := range langs {
+		for _, tt := range tests {
+			t.Run(lang.name+"/"+tt.cmd, func(t *testing.T) {
+				got := MustRun(t, t.TempDir(), lang.environ, tt.cmd, "--help")
+				if got.code != exitOK || got.stderr != "" {
+					t.Fatalf("exit %d, stderr %q", got.code, got.stderr)
 				}
-			}
-			for _, f := range tt.want {
-				if !strings.Contains(got.stdout, "  "+f+" ") && !strings.Contains(got.stdout, "  "+f+"\n") {
-					t.Errorf("help lacks the flag %s:\n%s", f, got.stdout)
+				for _, want := range []string{"katsudo " + tt.cmd + " — ", lang.example + "  katsudo " + tt.cmd, lang.exits + "  0 ", "\n  2 "} {
+					if !strings.Contains(got.stdout, want) {
+						t.Errorf("help lacks %q:\n%s", want, got.stdout)
+					}
 				}
-			}
-			for _, f := range tt.absent {
-				if strings.Contains(got.stdout, "  "+f+" ") || strings.Contains(got.stdout, "  "+f+"\n") {
-					t.Errorf("help lists %s, which %s does not use:\n%s", f, tt.cmd, got.stdout)
+				if lang.notSaid != "" && strings.Contains(got.stdout, lang.notSaid) {
+					t.Errorf("help says %q:\n%s", lang.notSaid, got.stdout)
 				}
-			}
-		})
+				for _, f := range tt.want {
+					if !strings.Contains(got.stdout, "  "+f+" ") && !strings.Contains(got.stdout, "  "+f+"\n") {
+						t.Errorf("help lacks the flag %s:\n%s", f, got.stdout)
+					}
+				}
+				for _, f := range tt.absent {
+					if strings.Contains(got.stdout, "  "+f+" ") || strings.Contains(got.stdout, "  "+f+"\n") {
+						t.Errorf("help lists %s, which %s does not use:\n%s", f, tt.cmd, got.stdout)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestHelpLanguageFromTheConfig checks that --help follows language: en in
+// the config file it is pointed at, before the config is loaded.
+func TestHelpLanguageFromTheConfig(t *testing.T) {
+	dir := t.TempDir()
+	conf := filepath.Join(dir, "en.yaml")
+	if err := os.WriteFile(conf, []byte("language: en\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got := MustRun(t, dir, nil, "check", "--config", conf, "--help")
+	if !strings.Contains(got.stdout, "\nExit status:\n") || strings.Contains(got.stdout, "終了ステータス") {
+		t.Errorf("help is not in English:\n%s", got.stdout)
+	}
+	got = MustRun(t, dir, nil, "--help")
+	if !strings.Contains(got.stdout, "使い方：katsudo <コマンド>") {
+		t.Errorf("the command list is not in Japanese:\n%s", got.stdout)
 	}
 }
 

@@ -17,9 +17,9 @@ import (
 // Google spreadsheet of the config.
 func runInit(ctx context.Context, e env, args []string) error {
 	fs := flagSet("init", e)
-	cfgPath := fs.String("config", "", "the config file to write (default katsudo.yaml)")
-	workbook := fs.String("workbook", "", "lay out this local .xlsx (created when missing) instead of the Google spreadsheet")
-	force := fs.Bool("force", false, "lay out the local workbook even when it is read-only or Excel/LibreOffice has it open")
+	cfgPath := fs.String("config", "", e.say("書き込む設定ファイル（既定 katsudo.yaml）", "the config file to write (default katsudo.yaml)"))
+	workbook := fs.String("workbook", "", e.say("Google スプレッドシートの代わりにこのローカルの .xlsx を整えます（なければ作ります）", "lay out this local .xlsx (created when missing) instead of the Google spreadsheet"))
+	force := fs.Bool("force", false, e.say("ローカルのブックが読み取り専用でも、Excel や LibreOffice で開かれていても整えます", "lay out the local workbook even when it is read-only or Excel/LibreOffice has it open"))
 	if err := parseFlags(fs, e, args); err != nil {
 		return err
 	}

@@ -18,9 +18,9 @@ import (
 // GOOGLE_APPLICATION_CREDENTIALS names a key.
 func runLogin(ctx context.Context, e env, args []string) error {
 	fs := flagSet("login", e)
-	client := fs.String("client", "", "the OAuth client file of a Desktop app (client_secret_….json from the Cloud console)")
-	port := fs.Int("port", 0, "the local port the browser returns to (default: any free one; fix it to forward it over SSH)")
-	cfgPath := fs.String("config", "", "config file (default katsudo.yaml when it exists)")
+	client := fs.String("client", "", e.say("デスクトップアプリの OAuth クライアントファイル（Cloud コンソールの client_secret_….json）", "the OAuth client file of a Desktop app (client_secret_….json from the Cloud console)"))
+	port := fs.Int("port", 0, e.say("ブラウザーが戻ってくるローカルのポート（既定：空いているもの。SSH で転送するなら固定してください）", "the local port the browser returns to (default: any free one; fix it to forward it over SSH)"))
+	cfgPath := fs.String("config", "", e.say("設定ファイル（既定：あれば katsudo.yaml）", "config file (default katsudo.yaml when it exists)"))
 	if err := parseFlags(fs, e, args); err != nil {
 		return err
 	}

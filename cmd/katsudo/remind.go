@@ -24,8 +24,8 @@ func runSummary(ctx context.Context, e env, args []string) error {
 func runSlack(ctx context.Context, e env, args []string, name string, kinds []activity.MessageKind) error {
 	var f flags
 	fs := newFlagSet(name, e, &f)
-	dry := fs.Bool("dry-run", false, "print each message as text; send and record nothing")
-	month := fs.String("month", "", "the month to remind about or summarise, like 2021-11 (default: the one the calendar gives)")
+	dry := fs.Bool("dry-run", false, e.say("各メッセージを文字で表示するだけで、送信も記録もしません", "print each message as text; send and record nothing"))
+	month := fs.String("month", "", e.say("リマインドする月・まとめる月（例：2021-11）。既定：暦どおり", "the month to remind about or summarise, like 2021-11 (default: the one the calendar gives)"))
 	j, err := parse(fs, &f, e, args)
 	if err != nil {
 		return err

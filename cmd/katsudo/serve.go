@@ -30,8 +30,8 @@ func runServe(ctx context.Context, e env, args []string) error {
 	var f flags
 	fs := newFlagSet("serve", e, &f)
 	lf := logFormatFlag(fs)
-	listen := fs.String("listen", "", "host:port for /healthz and /metrics (default: listen in katsudo.yaml, else 127.0.0.1:8080)")
-	grace := fs.Duration("grace", 20*time.Second, "on SIGTERM, how long a running job may take to finish before it is cancelled")
+	listen := fs.String("listen", "", e.say("/healthz と /metrics の host:port（既定：katsudo.yaml の listen、なければ 127.0.0.1:8080）", "host:port for /healthz and /metrics (default: listen in katsudo.yaml, else 127.0.0.1:8080)"))
+	grace := fs.Duration("grace", 20*time.Second, e.say("SIGTERM のあと、実行中の作業が終わるのを待つ時間（過ぎたら中止します）", "on SIGTERM, how long a running job may take to finish before it is cancelled"))
 	j, err := parse(fs, &f, e, args)
 	if err != nil {
 		return err

@@ -49,19 +49,19 @@ func newFlagSet(name string, e env, f *flags) *flag.FlagSet {
 	for _, flagName := range commandFlags[name] {
 		switch flagName {
 		case "config":
-			fs.StringVar(&f.config, "config", "", "config file (default katsudo.yaml when it exists)")
+			fs.StringVar(&f.config, "config", "", e.say("設定ファイル（既定：あれば katsudo.yaml）", "config file (default katsudo.yaml when it exists)"))
 		case "workbook":
-			fs.StringVar(&f.workbook, "workbook", "", "a local .xlsx to work on instead of Google Sheets")
+			fs.StringVar(&f.workbook, "workbook", "", e.say("Google スプレッドシートの代わりに使うローカルの .xlsx", "a local .xlsx to work on instead of Google Sheets"))
 		case "now":
-			fs.StringVar(&f.now, "now", "", "act as if it were this moment: RFC 3339 (2022-05-10T10:00:00+09:00) or a date (2022-05-10, the start of that day in the configured timezone); default: now")
+			fs.StringVar(&f.now, "now", "", e.say("この時刻として動きます：RFC 3339（2022-05-10T10:00:00+09:00）か日付（2022-05-10、設定のタイムゾーンでその日の始まり）。既定：現在", "act as if it were this moment: RFC 3339 (2022-05-10T10:00:00+09:00) or a date (2022-05-10, the start of that day in the configured timezone); default: now"))
 		case "fy":
-			fs.IntVar(&f.fy, "fy", 0, "fiscal year to compile, by the year it starts in (default: the year being filed — last year until its filing deadline, then the current one)")
+			fs.IntVar(&f.fy, "fy", 0, e.say("まとめる年度（始まる年で指定）。既定：提出する年度（提出期限までは前年度、その後は今年度）", "fiscal year to compile, by the year it starts in (default: the year being filed — last year until its filing deadline, then the current one)"))
 		case "format":
-			fs.StringVar(&f.format, "format", "text", "output format: text or json")
+			fs.StringVar(&f.format, "format", "text", e.say("出力形式：text か json", "output format: text or json"))
 		case "unit":
-			fs.StringVar(&f.unit, "unit", "", "report money in yen or sen (千円); default from the config")
+			fs.StringVar(&f.unit, "unit", "", e.say("金額の単位：yen か sen（千円）。既定：設定のとおり", "report money in yen or sen (千円); default from the config"))
 		case "force":
-			fs.BoolVar(&f.force, "force", false, "write the local workbook even when it is read-only or Excel/LibreOffice has it open (a lock file left by a crash)")
+			fs.BoolVar(&f.force, "force", false, e.say("ローカルのブックが読み取り専用でも、Excel や LibreOffice で開かれていても書き込みます（クラッシュで残ったロックファイルのとき）", "write the local workbook even when it is read-only or Excel/LibreOffice has it open (a lock file left by a crash)"))
 		}
 	}
 	return fs
