@@ -5,8 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/katsudo-npo/katsudo/bot/slacktest"
 	"github.com/katsudo-npo/katsudo/sync/sheetstest"
 )
+
+// withGuest adds a Slack user who is not on the members tab.
+func withGuest(s *slacktest.Server) { s.AddUser("U999", "guest@example.org") }
 
 // TestLogFromSlackBadInput: each thing that can go wrong gets a clear
 // answer in Slack, and no row.
@@ -15,13 +19,9 @@ func TestLogFromSlackBadInput(t *testing.T) {
 		return map[string]string{"program": "1-1", "date": "2021-11-14", "expense": "0", "status": "実施"}
 	}
 	t.Run("UnitLikeThousandYenAsksOnceThenSaves", func(t *testing.T) {
-		wb := MustWorkbook(t, t.TempDir(), 2)
-		_, b := MustSheetsBook(t, wb)
-		s := MustSlack(t, 2)
-		in, desk := MustIntake(t, MustClerk(t, b, s), s, dec1)
-		if _, err := desk.Reload(t.Context()); err != nil {
-			t.Fatal(err)
-		}
+		d := MustIntakeDesk(t, 2)
+		d.reload(t)
+		b, s, in := d.b, d.s, d.in
 		f := valid()
 		f["expense"] = "50,000千円"
 		_, ack := MustDeliver(t, s, "interactive", submission("U001", "VW", f))
@@ -42,14 +42,9 @@ func TestLogFromSlackBadInput(t *testing.T) {
 		}
 	})
 	t.Run("SlackUserNotInMembersIsTold", func(t *testing.T) {
-		wb := MustWorkbook(t, t.TempDir(), 2)
-		s := MustSlack(t, 2)
-		s.AddUser("U999", "guest@example.org")
-		_, b := MustSheetsBook(t, wb)
-		in, desk := MustIntake(t, MustClerk(t, b, s), s, dec1)
-		if _, err := desk.Reload(t.Context()); err != nil {
-			t.Fatal(err)
-		}
+		d := MustIntakeDesk(t, 2, withGuest)
+		d.reload(t)
+		s, in := d.s, d.in
 		MustDeliver(t, s, "slash_commands", slash("U999", "T9"))
 		in.Wait()
 		v := s.Views()
@@ -62,13 +57,9 @@ func TestLogFromSlackBadInput(t *testing.T) {
 		}
 	})
 	t.Run("UnreachableSpreadsheetIsToldWithWhatWasTyped", func(t *testing.T) {
-		wb := MustWorkbook(t, t.TempDir(), 2)
-		srv, b := MustSheetsBook(t, wb)
-		s := MustSlack(t, 2)
-		in, desk := MustIntake(t, MustClerk(t, b, s), s, dec1)
-		if _, err := desk.Reload(t.Context()); err != nil {
-			t.Fatal(err)
-		}
+		d := MustIntakeDesk(t, 2)
+		d.reload(t)
+		srv, s, in := d.g, d.s, d.in
 		srv.Fail(sheetstest.KindBatchGet, sheetstest.Fault{Status: http.StatusForbidden})
 		f := valid()
 		f["description"] = "経営相談（A社）"
@@ -86,13 +77,9 @@ func TestLogFromSlackBadInput(t *testing.T) {
 		}
 	})
 	t.Run("ProgramRemovedMeanwhileIsTold", func(t *testing.T) {
-		wb := MustWorkbook(t, t.TempDir(), 2)
-		srv, b := MustSheetsBook(t, wb)
-		s := MustSlack(t, 2)
-		in, desk := MustIntake(t, MustClerk(t, b, s), s, dec1)
-		if _, err := desk.Reload(t.Context()); err != nil {
-			t.Fatal(err)
-		}
+		d := MustIntakeDesk(t, 2)
+		d.reload(t)
+		srv, s, in := d.g, d.s, d.in
 		// The secretariat renames the program's code between the form and
 		// the save.
 		srv.SetValues(sheetID, "事業", [][]any{
@@ -113,10 +100,8 @@ func TestLogFromSlackBadInput(t *testing.T) {
 		}
 	})
 	t.Run("ReminderButtonPreselectsTheOwedMonth", func(t *testing.T) {
-		wb := MustWorkbook(t, t.TempDir(), 2)
-		_, b := MustSheetsBook(t, wb)
-		s := MustSlack(t, 2)
-		in, _ := MustIntake(t, MustClerk(t, b, s), s, dec1)
+		d := MustIntakeDesk(t, 2)
+		s, in := d.s, d.in
 		click := button("U001", "katsudo_log_open", "D001", "1.1")
 		click["actions"].([]obj)[0]["value"] = `{"p":"1-1","m":"2021-10"}`
 		MustDeliver(t, s, "interactive", click)
@@ -127,14 +112,9 @@ func TestLogFromSlackBadInput(t *testing.T) {
 		}
 	})
 	t.Run("StaffPickedFromSlackAreNamedAsTheMembersTabNamesThem", func(t *testing.T) {
-		wb := MustWorkbook(t, t.TempDir(), 2)
-		s := MustSlack(t, 2)
-		s.AddUser("U999", "guest@example.org")
-		_, b := MustSheetsBook(t, wb)
-		in, desk := MustIntake(t, MustClerk(t, b, s), s, dec1)
-		if _, err := desk.Reload(t.Context()); err != nil {
-			t.Fatal(err)
-		}
+		d := MustIntakeDesk(t, 2, withGuest)
+		d.reload(t)
+		b, s, in := d.b, d.s, d.in
 		sub := submission("U001", "VS", map[string]string{"program": "1-1", "date": "2021-11-15", "expense": "0", "status": "実施", "staff": "ほか3名"})
 		values := sub["view"].(obj)["state"].(obj)["values"].(obj)
 		values["staff_users"] = obj{"value": obj{"type": "multi_users_select", "selected_users": []string{"U002", "U999"}}}
@@ -153,11 +133,8 @@ func TestLogFromSlackBadInput(t *testing.T) {
 		}
 	})
 	t.Run("AMemberWhoseSlackIsInEnglishIsAnsweredInEnglish", func(t *testing.T) {
-		wb := MustWorkbook(t, t.TempDir(), 2)
-		s := MustSlack(t, 2)
-		s.SetLocale("U002", "en-US")
-		_, b := MustSheetsBook(t, wb)
-		in, _ := MustIntake(t, MustClerk(t, b, s), s, dec1)
+		d := MustIntakeDesk(t, 2, func(s *slacktest.Server) { s.SetLocale("U002", "en-US") })
+		s, in := d.s, d.in
 		MustDeliver(t, s, "slash_commands", slash("U002", "T2"))
 		in.Wait()
 		v := s.Views()

@@ -136,3 +136,36 @@ func logAppends(srv *sheetstest.Server) int {
 	}
 	return n
 }
+
+// intakeDesk is where each intake test starts: a spreadsheet of members
+// on the fake Google, a fake Slack holding them, and the Slack intake
+// running on the clerk's desk at dec1.
+type intakeDesk struct {
+	g    *sheetstest.Server
+	b    clerk.Book
+	s    *slacktest.Server
+	in   *bot.Intake
+	desk *clerk.Desk
+}
+
+// MustIntakeDesk starts an intakeDesk of n members; prepare changes the
+// fake Slack first (a guest, a member's language).
+func MustIntakeDesk(tb testing.TB, n int, prepare ...func(*slacktest.Server)) *intakeDesk {
+	tb.Helper()
+	f := &intakeDesk{s: MustSlack(tb, n)}
+	for _, p := range prepare {
+		p(f.s)
+	}
+	f.g, f.b = MustSheetsBook(tb, MustWorkbook(tb, tb.TempDir(), n))
+	f.in, f.desk = MustIntake(tb, MustClerk(tb, f.b, f.s), f.s, dec1)
+	return f
+}
+
+// reload makes the desk read the spreadsheet, as serve does when it
+// starts taking requests.
+func (f *intakeDesk) reload(tb testing.TB) {
+	tb.Helper()
+	if _, err := f.desk.Reload(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+}
