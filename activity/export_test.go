@@ -6,3 +6,8 @@ var (
 	ShareSen    = shareSen
 	HeaderKey   = headerKey
 )
+
+// LoadInParts is Load reading the log's rows in that many parts at once.
+func LoadInParts(in Input, parts int) *Dataset {
+	return load(in, func(int) int { return parts })
+}

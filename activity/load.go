@@ -34,7 +34,10 @@ type Dataset struct {
 
 // Load reads the three tabs by header and parses every row. It never
 // fails: what cannot be read becomes a finding with its cell reference.
-func Load(in Input) *Dataset {
+func Load(in Input) *Dataset { return load(in, loadParts) }
+
+// load is Load reading the log in parts(rows) parts at once.
+func load(in Input, parts func(rows int) int) *Dataset {
 	d := &Dataset{Tabs: in.Tabs}
 	logT, f1 := ReadTable(in.Tabs.Log, in.Log, LogColumns)
 	progT, f2 := ReadTable(in.Tabs.Programs, in.Programs, ProgramColumns)
@@ -65,14 +68,8 @@ func Load(in Input) *Dataset {
 		}
 	}
 
-	d.Entries = make([]Entry, 0, len(logT.Rows))
-	lr := &logReader{t: logT, cat: d.Catalog, ro: d.Roster}
-	for _, r := range logT.Rows {
-		var e Entry
-		e, d.Findings = lr.readEntry(r, d.Findings)
-		d.Findings = longCells(logT, r, e.Member, d.Findings)
-		d.Entries = append(d.Entries, e)
-	}
+	d.Entries = make([]Entry, len(logT.Rows))
+	d.Findings = readEntries(logT, d.Catalog, d.Roster, d.Entries, d.Findings, parts(len(logT.Rows)))
 	// The entries hold what the rest needs; letting go of the log's cells
 	// frees most of the memory a large log takes (a million rows: ~350 MB).
 	logT.Grid = nil
