@@ -88,7 +88,7 @@ func estimatedExpense(d *Dataset, e *Entry, fs []Finding) []Finding {
 	if !e.HasExpense || !e.Expense.Approx {
 		return fs
 	}
-	c := d.Log.Cell(e.Row, "expense").String()
+	c := e.ExpenseText // the log's cells are let go once read
 	return append(fs, Finding{Code: CodeEstimatedExpense, Severity: SeverityWarning, Ref: d.Log.Ref(e.Row, "expense"), Member: e.Member, Row: e.Row,
 		Message: Text{
 			Ja: "支出額「" + quote(c) + "」は概算です。報告書は決算（活動計算書）と一致させるので、確定した金額を書いてください（いまは " + FormatYen(e.Expense.Yen, Japanese) + " として集計しています）",

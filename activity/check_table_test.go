@@ -133,7 +133,7 @@ func TestChecks(t *testing.T) {
 		{name: "NotPerformedPostponed", rows: [][]any{logRow(nil), logRow(map[string]any{"program": "1-2", "member": "鈴木", "status": "延期", "expense": 0})},
 			want: []want{{activity.CodeNotPerformed, "事業!B4", "「延期」"}}},
 		{name: "EstimatedExpense", rows: [][]any{logRow(map[string]any{"expense": "約3,000円"})},
-			want: []want{{activity.CodeEstimatedExpense, "活動ログ!H2", "概算"}}},
+			want: []want{{activity.CodeEstimatedExpense, "活動ログ!H2", "支出額「約3,000円」は概算"}}},
 		{name: "FutureDateInTheYear", now: "2021-11-30T12:00:00+09:00", rows: [][]any{logRow(map[string]any{"date": "2021/12/10"})},
 			want: []want{{activity.CodeFutureDate, "活動ログ!A2", "今日（2021年11月30日）より後"}}},
 		{name: "FutureMonthInTheYear", now: "2021-11-30T12:00:00+09:00", rows: [][]any{logRow(map[string]any{"date": "2022年1月"})},

@@ -26,8 +26,9 @@ type Entry struct {
 	Member    string
 	Note      string
 	// DateText and ProgramText are the 日付 and 事業 cells as the member
-	// typed them, when they hold text, for messages that quote the row.
-	DateText, ProgramText string
+	// typed them, when they hold text, for messages that quote the row;
+	// ExpenseText the 支出額 cell, when it is an estimate (約, 概算).
+	DateText, ProgramText, ExpenseText string
 	// Unread is set when the date, the amount or the status could not be
 	// read: the row is left out of the sums and counted on the report's
 	// 未集計 line.
@@ -123,6 +124,9 @@ func (lr *logReader) readEntry(r int, fs []Finding) (Entry, []Finding) {
 		fail(err, "expense")
 	} else {
 		e.Expense, e.HasExpense = a, true
+		if a.Approx {
+			e.ExpenseText = c.String()
+		}
 	}
 	e.Note = strings.TrimSpace(at(col.note).String())
 	return e, fs
