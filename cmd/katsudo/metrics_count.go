@@ -94,3 +94,14 @@ func (t countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 func countingClient(m *metrics, api string, timeout time.Duration) *http.Client {
 	return &http.Client{Timeout: timeout, Transport: countingTransport{next: http.DefaultTransport, m: m, api: api}}
 }
+
+// Append counts one append (a row a member logged from Slack) and
+// appends, when the book can.
+func (c countingBook) Append(ctx context.Context, tab, at string, rows [][]string) (string, error) {
+	a, ok := c.book.(clerk.Appender)
+	if !ok {
+		return "", clerk.ErrNoAppend
+	}
+	c.m.add(mAPIRequests, 1, "api", c.api, "call", "append")
+	return a.Append(ctx, tab, at, rows)
+}

@@ -54,7 +54,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if f.now != "" {
 		off = time.Until(j.now)
 	}
-	if o.intake, err = newIntakeRun(j, o.clerk, off, o.log, countingClient(o.m, "slack", 30*time.Second)); err != nil {
+	if o.intake, err = clerk.NewSlackIntake(o.clerk, off, o.log, countingClient(o.m, "slack", 30*time.Second)); err != nil {
 		return err
 	}
 	w := &jobWatch{m: o.m, hb: o.hb}
@@ -116,8 +116,8 @@ func (o *ops) serve(ctx context.Context, s *timetable.Scheduler, h *timetable.He
 	h.Active()
 	s.Start()
 	go startup.Run()
-	o.intake.start(ctx)
-	defer o.intake.stop()
+	o.intake.Start(ctx)
+	defer o.intake.Stop()
 	o.log.Info("katsudo serve running", "lock_file", path)
 
 	var listenErr error
@@ -148,7 +148,7 @@ func (o *ops) job(name string, plan clerk.Plan) timetable.Job {
 		out, err := o.pass(ctx, now, plan)
 		logOutcome(o.log, name, out, time.Since(start), err != nil)
 		if err == nil {
-			o.intake.afterPass(ctx, out.Data)
+			o.intake.AfterPass(ctx, out.Data)
 		}
 		return err
 	}
@@ -159,6 +159,9 @@ func (o *ops) mux(h *timetable.Health) *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", h)
 	mux.Handle("GET /metrics", o.m)
-	o.intake.mount(mux)
+	o.intake.Mount(mux)
 	return mux
 }
+
+// intakeRun is logging from Slack inside serve (clerk.SlackIntake).
+type intakeRun = clerk.SlackIntake

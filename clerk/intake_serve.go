@@ -1,4 +1,4 @@
-package main
+package clerk
 
 import (
 	"context"
@@ -12,29 +12,17 @@ import (
 
 	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/bot"
-	"github.com/katsudo-npo/katsudo/clerk"
 )
 
-// Append counts one append (a row a member logged from Slack) and
-// appends, when the book can.
-func (c countingBook) Append(ctx context.Context, tab, at string, rows [][]string) (string, error) {
-	a, ok := c.book.(clerk.Appender)
-	if !ok {
-		return "", clerk.ErrNoAppend
-	}
-	c.m.add(mAPIRequests, 1, "api", c.api, "call", "append")
-	return a.Append(ctx, tab, at, rows)
-}
-
-// intakeRun is logging from Slack inside serve: Socket Mode when
+// SlackIntake is logging from Slack inside serve: Socket Mode when
 // SLACK_APP_TOKEN is set, HTTP on serve's listener (/slack/events,
 // /slack/interactive, /slack/commands) when SLACK_SIGNING_SECRET is set.
 // It takes requests only while this serve holds the lock: a serve on
 // standby answers HTTP requests with 503 (Slack tries again) and does not
 // connect over Socket Mode.
-type intakeRun struct {
-	c        *clerk.Clerk
-	desk     *clerk.Desk
+type SlackIntake struct {
+	c        *Clerk
+	desk     *Desk
 	appToken string
 	secret   string
 	token    string
@@ -49,10 +37,12 @@ type intakeRun struct {
 	cancel context.CancelFunc
 }
 
-// newIntakeRun prepares logging from Slack; nil when neither
-// SLACK_APP_TOKEN nor SLACK_SIGNING_SECRET is set.
-func newIntakeRun(j *settings, c *clerk.Clerk, off time.Duration, log *slog.Logger, client *http.Client) (*intakeRun, error) {
-	cfg := j.cfg
+// NewSlackIntake prepares logging from Slack with c's config, its
+// requests through client, its clock ahead of the real one by off (serve
+// --now); nil when neither SLACK_APP_TOKEN nor SLACK_SIGNING_SECRET is
+// set. It sets c.Buttons: reminders then carry 「記入する」 and 「活動なし」.
+func NewSlackIntake(c *Clerk, off time.Duration, log *slog.Logger, client *http.Client) (*SlackIntake, error) {
+	cfg := c.Config
 	if cfg.SlackAppToken == "" && cfg.SlackSigningSecret == "" {
 		return nil, nil
 	}
@@ -65,12 +55,12 @@ func newIntakeRun(j *settings, c *clerk.Clerk, off time.Duration, log *slog.Logg
 		return nil, err
 	}
 	c.Buttons = true // reminders carry 「記入する」 and 「活動なし」
-	return &intakeRun{c: c, desk: desk, appToken: cfg.SlackAppToken, secret: cfg.SlackSigningSecret, token: cfg.SlackBotToken,
+	return &SlackIntake{c: c, desk: desk, appToken: cfg.SlackAppToken, secret: cfg.SlackSigningSecret, token: cfg.SlackBotToken,
 		apiURL: cfg.SlackAPIURL, client: client, now: now, log: log}, nil
 }
 
-// mount adds the HTTP-mode endpoints to serve's listener.
-func (r *intakeRun) mount(mux *http.ServeMux) {
+// Mount adds the HTTP-mode endpoints to serve's listener.
+func (r *SlackIntake) Mount(mux *http.ServeMux) {
 	if r == nil || r.secret == "" {
 		return
 	}
@@ -84,8 +74,8 @@ func (r *intakeRun) mount(mux *http.ServeMux) {
 	})
 }
 
-// start begins taking requests: this serve holds the lock.
-func (r *intakeRun) start(ctx context.Context) {
+// Start begins taking requests: this serve holds the lock.
+func (r *SlackIntake) Start(ctx context.Context) {
 	if r == nil {
 		return
 	}
@@ -121,9 +111,9 @@ func (r *intakeRun) start(ctx context.Context) {
 	r.log.Info("slack intake taking requests", "modes", strings.Join(modes, ","))
 }
 
-// afterPass refreshes what the intake knows, from the spreadsheet as the
+// AfterPass refreshes what the intake knows, from the spreadsheet as the
 // pass read it (no read of its own), and the App Homes opened.
-func (r *intakeRun) afterPass(ctx context.Context, read *activity.Dataset) {
+func (r *SlackIntake) AfterPass(ctx context.Context, read *activity.Dataset) {
 	in := r.active()
 	if in == nil {
 		return
@@ -138,15 +128,15 @@ func (r *intakeRun) afterPass(ctx context.Context, read *activity.Dataset) {
 	}
 }
 
-func (r *intakeRun) active() *bot.Intake {
+func (r *SlackIntake) active() *bot.Intake {
 	if r == nil {
 		return nil
 	}
 	return r.h.Load()
 }
 
-// stop waits for Socket Mode to close and the requests in hand to finish.
-func (r *intakeRun) stop() {
+// Stop waits for Socket Mode to close and the requests in hand to finish.
+func (r *SlackIntake) Stop() {
 	if in := r.active(); in != nil {
 		r.cancel()
 		r.wg.Wait()
