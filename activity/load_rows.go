@@ -53,3 +53,30 @@ func readEntryRange(t *Table, cat *Catalog, ro *Roster, rows []int, entries []En
 	}
 	return fs
 }
+
+// inParallel starts f on its own goroutine when parallel is set, else
+// runs it at once; wait returns its result, and raises again a panic of
+// f where the caller can recover it, as without a goroutine.
+func inParallel[T any](parallel bool, f func() T) (wait func() T) {
+	if !parallel {
+		v := f()
+		return func() T { return v }
+	}
+	var (
+		v   T
+		p   any
+		end = make(chan struct{})
+	)
+	go func() {
+		defer close(end)
+		defer func() { p = recover() }()
+		v = f()
+	}()
+	return func() T {
+		<-end
+		if p != nil {
+			panic(p)
+		}
+		return v
+	}
+}
