@@ -1,7 +1,9 @@
 package config
 
 import (
+	"fmt"
 	"io"
+	"log/slog"
 	"net/url"
 	"regexp"
 	"strings"
@@ -131,4 +133,24 @@ func contains(list []string, v string) bool {
 		}
 	}
 	return false
+}
+
+// ReplaceAttr is a slog.HandlerOptions.ReplaceAttr that scrubs every
+// string a log line carries: strings, errors and whatever prints itself
+// (numbers, times and durations pass as they are), so that a secret
+// caught in a library's error, or echoed back by a server, cannot reach
+// the log.
+func (s *Scrubber) ReplaceAttr(_ []string, a slog.Attr) slog.Attr {
+	switch v := a.Value.Resolve(); v.Kind() {
+	case slog.KindString:
+		a.Value = slog.StringValue(s.Scrub(v.String()))
+	case slog.KindAny:
+		switch x := v.Any().(type) {
+		case error:
+			a.Value = slog.StringValue(s.Scrub(x.Error()))
+		case fmt.Stringer:
+			a.Value = slog.StringValue(s.Scrub(x.String()))
+		}
+	}
+	return a
 }

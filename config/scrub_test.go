@@ -2,10 +2,13 @@ package config_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/katsudo-npo/katsudo/config"
 )
@@ -101,5 +104,23 @@ func BenchmarkScrub(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		s.Scrub(line)
+	}
+}
+
+func TestScrubberReplaceAttr(t *testing.T) {
+	var b strings.Builder
+	s := config.NewScrubber("hunter2-heartbeat")
+	log := slog.New(slog.NewTextHandler(&b, &slog.HandlerOptions{ReplaceAttr: s.ReplaceAttr}))
+	log.Error("post failed: xoxb-123-456-abcdef", "err", errors.New("GET https://hc.example/hunter2-heartbeat: timeout"), "took", 3*time.Second, "n", 2)
+	got := b.String()
+	for _, secret := range []string{"xoxb-123-456-abcdef", "hunter2-heartbeat"} {
+		if strings.Contains(got, secret) {
+			t.Errorf("the log shows %q:\n%s", secret, got)
+		}
+	}
+	for _, kept := range []string{"took=3s", "n=2", "timeout"} {
+		if !strings.Contains(got, kept) {
+			t.Errorf("the log lost %q:\n%s", kept, got)
+		}
 	}
 }

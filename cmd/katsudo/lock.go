@@ -2,14 +2,11 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -100,41 +97,6 @@ func lockHolder(path string) string {
 	return strings.TrimSpace(string(b))
 }
 
-// lockPath is the lock file of the spreadsheet the job works on: the
-// lock_file setting, else a file in katsudo's cache folder named after
-// the spreadsheet (or the workbook's absolute path), so that every
-// process working on the same spreadsheet as the same user meets the
-// same lock. The folder is XDG_CACHE_HOME/katsudo, ~/.cache/katsudo, or
-// the system's temporary folder when the environment names no home.
-func lockPath(j *settings, getenv func(string) string) string {
-	if j.cfg.LockFile != "" {
-		return j.cfg.LockFile
-	}
-	name := "sheets-" + j.cfg.SpreadsheetID
-	if j.cfg.Workbook != "" {
-		abs, err := filepath.Abs(j.cfg.Workbook)
-		if err != nil {
-			abs = j.cfg.Workbook
-		}
-		sum := sha256.Sum256([]byte(abs))
-		name = "workbook-" + hex.EncodeToString(sum[:6])
-	}
-	return filepath.Join(cacheDir(getenv), name+".lock")
-}
-
-// cacheDir is katsudo's folder in the user's cache folder, found from the environment.
-func cacheDir(getenv func(string) string) string {
-	if d := getenv("XDG_CACHE_HOME"); filepath.IsAbs(d) {
-		return filepath.Join(d, "katsudo")
-	}
-	if h := getenv("HOME"); filepath.IsAbs(h) && runtime.GOOS != "windows" {
-		if runtime.GOOS == "darwin" {
-			return filepath.Join(h, "Library", "Caches", "katsudo")
-		}
-		return filepath.Join(h, ".cache", "katsudo")
-	}
-	if d := getenv("LocalAppData"); d != "" {
-		return filepath.Join(d, "katsudo")
-	}
-	return filepath.Join(os.TempDir(), "katsudo-"+strconv.Itoa(os.Getuid()))
-}
+// lockPath is the lock file of the spreadsheet the job works on
+// (config.Config.LockPath).
+func lockPath(j *settings, getenv func(string) string) string { return j.cfg.LockPath(getenv) }

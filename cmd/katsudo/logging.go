@@ -18,8 +18,7 @@ import (
 // log. Nothing from a spreadsheet cell is handed to it in the first
 // place: passes log counts.
 func newLogger(w io.Writer, format string, cfg config.Config) (*slog.Logger, error) {
-	red := &redactor{config.NewScrubber(cfg.Secrets()...)}
-	opts := &slog.HandlerOptions{ReplaceAttr: red.attr}
+	opts := &slog.HandlerOptions{ReplaceAttr: config.NewScrubber(cfg.Secrets()...).ReplaceAttr}
 	switch format {
 	case "", "text":
 		return slog.New(slog.NewTextHandler(w, opts)), nil
@@ -36,24 +35,4 @@ func logFormat(flag string, cfg config.Config) string {
 		return flag
 	}
 	return cfg.LogFormat
-}
-
-// redactor scrubs log attributes.
-type redactor struct{ s *config.Scrubber }
-
-// attr is a slog ReplaceAttr: strings, errors and whatever prints itself
-// are scrubbed; numbers, times and durations pass as they are.
-func (r *redactor) attr(_ []string, a slog.Attr) slog.Attr {
-	switch v := a.Value.Resolve(); v.Kind() {
-	case slog.KindString:
-		a.Value = slog.StringValue(r.s.Scrub(v.String()))
-	case slog.KindAny:
-		switch x := v.Any().(type) {
-		case error:
-			a.Value = slog.StringValue(r.s.Scrub(x.Error()))
-		case fmt.Stringer:
-			a.Value = slog.StringValue(r.s.Scrub(x.String()))
-		}
-	}
-	return a
 }

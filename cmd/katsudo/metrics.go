@@ -1,31 +1,17 @@
 package main
 
-import (
-	"fmt"
-	"io"
-	"net/http"
-	"sort"
-	"strconv"
-	"strings"
-	stdsync "sync"
-)
+import "github.com/katsudo-npo/katsudo/promtext"
 
 // metrics are the numbers serve shows at /metrics, in Prometheus's text
-// format: how often each job ran and failed, the requests made to Google
-// and Slack, the messages sent, and the findings of the last report. They
-// are counts and labels only — job names, message kinds, API methods,
-// severities — never a name or a cell.
-type metrics struct {
-	mu       stdsync.Mutex
-	families []*family
-	byName   map[string]*family
-}
+// format (promtext): how often each job ran and failed, the requests made
+// to Google and Slack, the messages sent, and the findings of the last
+// report. They are counts and labels only — job names, message kinds, API
+// methods, severities — never a name or a cell.
+type metrics struct{ *promtext.Registry }
 
-// family is one metric with all its label sets.
-type family struct {
-	name, help, typ string
-	values          map[string]float64 // rendered labels → value
-}
+func (m *metrics) add(name string, v float64, kv ...string) { m.Add(name, v, kv...) }
+func (m *metrics) set(name string, v float64, kv ...string) { m.Set(name, v, kv...) }
+func (m *metrics) get(name string, kv ...string) float64    { return m.Get(name, kv...) }
 
 // The metrics katsudo exports.
 const (
@@ -44,88 +30,17 @@ const (
 
 // newMetrics returns every metric katsudo exports, with no values yet.
 func newMetrics() *metrics {
-	m := &metrics{byName: map[string]*family{}}
-	for _, f := range []family{
-		{name: mJobRuns, typ: "counter", help: "Jobs started, by job."},
-		{name: mJobFailures, typ: "counter", help: "Jobs that ended in an error, by job."},
-		{name: mJobSuccess, typ: "gauge", help: "When each job last succeeded (Unix time)."},
-		{name: mJobDuration, typ: "gauge", help: "How long each job's last run took."},
-		{name: mAPIRequests, typ: "counter", help: "Requests to Google Sheets (reads and writes of the spreadsheet), to Slack's Web API by method, and heartbeat pings."},
-		{name: mSent, typ: "counter", help: "Slack messages sent, by kind."},
-		{name: mRecovered, typ: "counter", help: "Slack messages an interrupted run had sent, found in Slack and recorded, by kind."},
-		{name: mUndeliverable, typ: "counter", help: "Slack messages that could not go out (a member Slack cannot reach, a channel the app is not in); katsudo doctor says which."},
-		{name: mFindings, typ: "gauge", help: "Findings of the last report, by severity."},
-		{name: mLockHeld, typ: "gauge", help: "1 while this process holds the lock and runs the jobs, 0 while it waits for another katsudo."},
-		{name: mHeartbeatFail, typ: "counter", help: "Heartbeat pings that failed."},
-	} {
-		f.values = map[string]float64{}
-		m.families = append(m.families, &f)
-		m.byName[f.name] = &f
-	}
-	return m
-}
-
-// labels renders label pairs ("job", "report") as {job="report"}.
-func labels(kv ...string) string {
-	if len(kv) == 0 {
-		return ""
-	}
-	var b strings.Builder
-	b.WriteByte('{')
-	for i := 0; i+1 < len(kv); i += 2 {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		v := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(kv[i+1])
-		fmt.Fprintf(&b, `%s="%s"`, kv[i], v)
-	}
-	b.WriteByte('}')
-	return b.String()
-}
-
-// add adds v to the metric with the labels.
-func (m *metrics) add(name string, v float64, kv ...string) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.byName[name].values[labels(kv...)] += v
-}
-
-// set sets the metric with the labels to v.
-func (m *metrics) set(name string, v float64, kv ...string) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.byName[name].values[labels(kv...)] = v
-}
-
-// get returns the metric's value with the labels (for tests and health).
-func (m *metrics) get(name string, kv ...string) float64 {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.byName[name].values[labels(kv...)]
-}
-
-// WriteTo writes every metric in the Prometheus text exposition format.
-func (m *metrics) WriteTo(w io.Writer) (int64, error) {
-	m.mu.Lock()
-	var b strings.Builder
-	for _, f := range m.families {
-		fmt.Fprintf(&b, "# HELP %s %s\n# TYPE %s %s\n", f.name, f.help, f.name, f.typ)
-		keys := make([]string, 0, len(f.values))
-		for k := range f.values {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			fmt.Fprintf(&b, "%s%s %s\n", f.name, k, strconv.FormatFloat(f.values[k], 'f', -1, 64))
-		}
-	}
-	m.mu.Unlock()
-	n, err := io.WriteString(w, b.String())
-	return int64(n), err
-}
-
-// ServeHTTP answers /metrics.
-func (m *metrics) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
-	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-	m.WriteTo(w)
+	return &metrics{promtext.New([]promtext.Metric{
+		{Name: mJobRuns, Type: "counter", Help: "Jobs started, by job."},
+		{Name: mJobFailures, Type: "counter", Help: "Jobs that ended in an error, by job."},
+		{Name: mJobSuccess, Type: "gauge", Help: "When each job last succeeded (Unix time)."},
+		{Name: mJobDuration, Type: "gauge", Help: "How long each job's last run took."},
+		{Name: mAPIRequests, Type: "counter", Help: "Requests to Google Sheets (reads and writes of the spreadsheet), to Slack's Web API by method, and heartbeat pings."},
+		{Name: mSent, Type: "counter", Help: "Slack messages sent, by kind."},
+		{Name: mRecovered, Type: "counter", Help: "Slack messages an interrupted run had sent, found in Slack and recorded, by kind."},
+		{Name: mUndeliverable, Type: "counter", Help: "Slack messages that could not go out (a member Slack cannot reach, a channel the app is not in); katsudo doctor says which."},
+		{Name: mFindings, Type: "gauge", Help: "Findings of the last report, by severity."},
+		{Name: mLockHeld, Type: "gauge", Help: "1 while this process holds the lock and runs the jobs, 0 while it waits for another katsudo."},
+		{Name: mHeartbeatFail, Type: "counter", Help: "Heartbeat pings that failed."},
+	}...)}
 }
