@@ -1,6 +1,7 @@
 package activity_test
 
 import (
+	"github.com/google/go-cmp/cmp"
 	"strings"
 	"testing"
 
@@ -207,6 +208,28 @@ func TestReportFromMessyRows(t *testing.T) {
 		)
 		if got := line(rep, "1-1").Staff; got != 4 {
 			t.Errorf("staff = %d, want 4 (伊藤 and 3 more)", got)
+		}
+	})
+	t.Run("NamesAndUnnamedHelpersAddUp", func(t *testing.T) {
+		// Two people named on one row, a third with 3 unnamed helpers on
+		// another: 3 different people and 3 more, not the 4 of the fullest row.
+		rep, _ := MustCheck(t, "2022-04-10T12:00:00+09:00", nil,
+			logRow(map[string]any{"staff": "伊藤、鈴木"}),
+			logRow(map[string]any{"date": "2021/5/1", "staff": "山田、他ボランティア3名"}),
+			logRow(map[string]any{"date": "2021/6/1", "staff": "5"}),
+		)
+		if got := line(rep, "1-1").Staff; got != 6 {
+			t.Errorf("staff = %d, want 6 (伊藤, 鈴木, 山田 and 3 helpers)", got)
+		}
+	})
+	t.Run("PlacesAreFiledAsWritten", func(t *testing.T) {
+		rep, _ := MustCheck(t, "2022-04-10T12:00:00+09:00", nil,
+			logRow(map[string]any{"place": "さくら川（桜橋・中洲公園）、横浜市"}),
+			logRow(map[string]any{"date": "2021/5/1", "place": "さくら川(桜橋・中洲公園)・ 横浜市 "}),
+		)
+		want := []string{"さくら川（桜橋・中洲公園）", "横浜市"}
+		if diff := cmp.Diff(want, line(rep, "1-1").Places); diff != "" {
+			t.Errorf("places mismatch (-want +got):\n%s", diff)
 		}
 	})
 	t.Run("PostponedIsNotDone", func(t *testing.T) {

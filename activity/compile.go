@@ -10,6 +10,7 @@ type tally struct {
 	places     orderedSet
 	names      map[string]struct{} // staff as written; keyed (nameKey) only when counted
 	staffMax   int                 // the most people on one row
+	helpers    int                 // the most unnamed helpers on a row that names people too (山田、他ボランティア3名)
 	staffSum   int                 // 延べ
 	ben        []*benTally
 	benIndex   map[[2]string]*benTally
@@ -31,14 +32,17 @@ type orderedSet struct {
 	items []string
 }
 
+// add keeps v unless an item that folds to the same text (see Fold) is
+// there already: items keep the first spelling seen.
 func (s *orderedSet) add(v string) {
 	if s.seen == nil {
 		s.seen = map[string]struct{}{}
 	}
-	if _, ok := s.seen[v]; ok {
+	k := Fold(v)
+	if _, ok := s.seen[k]; ok {
 		return
 	}
-	s.seen[v] = struct{}{}
+	s.seen[k] = struct{}{}
 	s.items = append(s.items, v)
 }
 
@@ -89,6 +93,9 @@ func (t *tally) addEntry(e *Entry, fy FiscalYear) {
 	people := len(e.Staff.Names) + e.Staff.Extra
 	t.staffSum += people
 	t.staffMax = max(t.staffMax, people)
+	if len(e.Staff.Names) > 0 {
+		t.helpers = max(t.helpers, e.Staff.Extra)
+	}
 	// 受益先: a named organisation counts once per program and year.
 	names := e.BeneficiaryNames
 	for _, b := range e.Beneficiaries {
@@ -128,6 +135,7 @@ func (t *tally) merge(c *tally) {
 		t.names[n] = struct{}{}
 	}
 	t.staffMax = max(t.staffMax, c.staffMax)
+	t.helpers = max(t.helpers, c.helpers)
 	t.staffSum += c.staffSum
 	for _, cb := range c.ben {
 		b := t.benFor(cb.label, cb.unit)
@@ -139,11 +147,16 @@ func (t *tally) merge(c *tally) {
 	}
 }
 
+// staff is the 従事者の人数: with total, 延べ (the sum of the rows);
+// otherwise 実人員, each person once — the different people named across
+// the year, plus the unnamed helpers written beside names (they are
+// nobody the names count, so the most on one row is added), and never
+// less than the most people on one row (a row that gives only a number).
 func (t *tally) staff(total bool) int {
 	if total {
 		return t.staffSum
 	}
-	return max(t.people(), t.staffMax)
+	return max(t.people()+t.helpers, t.staffMax)
 }
 
 // people is how many different people the rows name as staff: spellings

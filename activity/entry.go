@@ -96,7 +96,7 @@ func (lr *logReader) readEntry(r int, fs []Finding) (Entry, []Finding) {
 		})
 	}
 	e.Description = strings.TrimSpace(at(col.description).String())
-	e.Places = lr.splitList(at(col.place))
+	e.Places = lr.splitPlaces(at(col.place))
 	if c := at(col.staff); !c.IsBlank() {
 		s, err := lr.staff.get(c, lr.parseStaff)
 		if err != nil {

@@ -10,12 +10,26 @@ import (
 // on 、 , ， ・ ／ / ; ； and new lines (half-width ､ and ･ too), each item
 // folded (see Fold), empty items dropped. A member's
 // `横須賀市、横浜市・東京都` is three places. Spaces do not split: they
-// belong to names such as 山田 太郎.
+// belong to names such as 山田 太郎; nor do separators inside brackets:
+// `さくら川（桜橋・中洲公園）` is one place.
 func SplitList(s string) []string {
 	var out []string
-	for item := range listItems(s, false) {
+	for item := range listItems(s, true) {
 		if f := Fold(item); f != "" {
 			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// SplitPlaces splits a 場所 cell as SplitList does, keeping each place as
+// the member wrote it (spaces trimmed), for the report that is filed:
+// （桜橋） stays full-width. Places are compared folded (see Compile).
+func SplitPlaces(s string) []string {
+	var out []string
+	for item := range listItems(s, true) {
+		if t := strings.TrimSpace(item); Fold(t) != "" {
+			out = append(out, t)
 		}
 	}
 	return out

@@ -45,6 +45,7 @@ type logReader struct {
 	staff   memo[Staff]
 	bens    memo[[]Beneficiary]
 	list    memo[[]string]
+	places  memo[[]string]
 	cols    *logCols
 }
 
@@ -92,6 +93,12 @@ func (lr *logReader) member(c Cell) (string, bool) {
 
 func (lr *logReader) splitList(c Cell) []string {
 	l, _ := lr.list.get(c, func(c Cell) ([]string, error) { return SplitList(c.String()), nil })
+	return l
+}
+
+// splitPlaces reads a 場所 cell (see SplitPlaces).
+func (lr *logReader) splitPlaces(c Cell) []string {
+	l, _ := lr.places.get(c, func(c Cell) ([]string, error) { return SplitPlaces(c.String()), nil })
 	return l
 }
 

@@ -171,12 +171,12 @@ func TestReportMatchesSeed(t *testing.T) {
 		"2-1": {"2021年11月27日、11月30日", []string{"横浜市"}, 2, "1団体、中小企業6社、個人18名", 64067, false},
 		// The seed: 支出額 310,000円; a parent's line is the sum of its
 		// sub-items, 113,700円 (subtotal-mismatch on its 決算額).
-		"2-2":   {"通年", []string{"横須賀市立市民サポートセンター", "横須賀市立市民サポートセンター(予約 046-000-1234)", "神奈川県立観音崎公園"}, 4, "一般市民約20名、約120名", 113700, false},
+		"2-2":   {"通年", []string{"横須賀市立市民サポートセンター", "横須賀市立市民サポートセンター（予約 046-000-1234）", "神奈川県立観音崎公園"}, 4, "一般市民約20名、約120名", 113700, false},
 		"2-2-1": {"2021年11月14日、11月28日", []string{"神奈川県立観音崎公園"}, 4, "約120名", 20645, false},
 		// The seed has the one place; the demo's member typed the room's
 		// phone number into 場所 on one row (personal-data), and the report
 		// prints it until it is removed.
-		"2-2-2": {"通年", []string{"横須賀市立市民サポートセンター", "横須賀市立市民サポートセンター(予約 046-000-1234)"}, 4, "一般市民約20名", 90667, false},
+		"2-2-2": {"通年", []string{"横須賀市立市民サポートセンター", "横須賀市立市民サポートセンター（予約 046-000-1234）"}, 4, "一般市民約20名", 90667, false},
 		"2-2-3": {"中止", []string{}, 0, "", 0, true},
 		"2-2-4": {"中止", []string{}, 0, "", 2388, true},
 		"2-2-5": {"中止", []string{}, 0, "", 0, true},
