@@ -46,6 +46,11 @@ type newTab struct {
 // tab-scoped names. The calculation chain is dropped when a tab is
 // replaced, as Excel rebuilds it on opening.
 func planWrite(p *xlsxPackage, sheets []activity.Sheet) (*bookPlan, error) {
+	if p.strict {
+		return nil, newProblem(ErrStrict, "「Strict Open XML」形式で保存されたブックには katsudo のタブを書き込めません。"+
+			"Excel で「名前を付けて保存」から「Excel ブック (*.xlsx)」を選んで保存し直してください / the workbook is saved as "+
+			"Strict Open XML, which katsudo does not write its tabs into: save it again as Excel Workbook (.xlsx)")
+	}
 	pl := &bookPlan{rewrite: map[string][]byte{}, drop: map[string]bool{}}
 	read := func(part string) ([]byte, error) {
 		rc, err := p.open(part)
@@ -243,6 +248,9 @@ func planWrite(p *xlsxPackage, sheets []activity.Sheet) (*bookPlan, error) {
 		return nil, damaged(stylesPart, err)
 	}
 
+	if err := pl.dropStaleTitles(p, read); err != nil {
+		return nil, err
+	}
 	pl.replaced = replacedParts
 	if err := pl.dropUnused(p, read, oldParts, replacedParts); err != nil {
 		return nil, err

@@ -24,3 +24,11 @@ func (p *problem) Error() string { return p.msg }
 func (p *problem) Unwrap() error { return p.cause }
 
 func newProblem(cause error, msg string) error { return &problem{msg: msg, cause: cause} }
+
+// ErrStrict means the workbook is saved as Strict Open XML. katsudo reads
+// it, but does not write its tabs into it: they would be parts of the
+// other, transitional kind, which Excel may refuse to open in a Strict
+// file. The member saves it again as "Excel Workbook (.xlsx)". Rows
+// members send through Slack are still appended to the log, which keeps
+// the sheet's own namespace.
+var ErrStrict = errors.New("the workbook is saved as Strict Open XML")

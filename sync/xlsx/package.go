@@ -26,7 +26,12 @@ type xlsxPackage struct {
 	sst      string               // part name of the shared strings, "" if none
 	styles   string               // part name of the styles
 	date1904 bool
+	strict   bool // saved as Strict Open XML (ISO/IEC 29500 Strict)
 }
+
+// nsMainStrict is the spreadsheet namespace of Strict Open XML files,
+// which Excel writes when a member picks "Strict Open XML Spreadsheet".
+const nsMainStrict = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 
 // tabPart is one tab of the workbook and the part that holds it.
 type tabPart struct {
@@ -222,7 +227,8 @@ type xmlRels struct {
 }
 
 type xmlWorkbook struct {
-	Pr *struct {
+	XMLName xml.Name
+	Pr      *struct {
 		Date1904 string `xml:"date1904,attr"`
 	} `xml:"workbookPr"`
 	Sheets []struct {
@@ -261,6 +267,7 @@ func (p *xlsxPackage) readWorkbook() error {
 		return err
 	}
 	p.date1904 = wb.Pr != nil && (wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true")
+	p.strict = wb.XMLName.Space == nsMainStrict
 
 	var rels xmlRels
 	if p.has(relsPart(wbPart)) {
