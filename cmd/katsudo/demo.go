@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/katsudo-npo/katsudo/activity"
@@ -22,29 +21,29 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+		return e.extra(fs.Arg(0))
 	}
 	o := demo.Options{Dir: e.workdir, Prog: e.progName(), Lang: activity.Lang(*lang), Unit: *unit}
 	var err error
-	if o.Now, err = parseNow(*now, config.Default().Location); err != nil {
+	if o.Now, err = parseNow(e, *now, config.Default().Location); err != nil {
 		return err
 	}
 	switch *lang {
 	case "ja", "en":
 	default:
-		return fmt.Errorf("--lang %q: use ja or en", *lang)
+		return e.usagef("--lang %q：ja か en を指定してください", "--lang %q: use ja or en", *lang)
 	}
 	switch *format {
 	case "text":
 	case "json":
 		o.JSON = true
 	default:
-		return fmt.Errorf("--format %q: use text or json", *format)
+		return e.usagef("--format %q：text か json を指定してください", "--format %q: use text or json", *format)
 	}
 	switch *unit {
 	case "yen", "sen":
 	default:
-		return fmt.Errorf("--unit %q: use yen or sen", *unit)
+		return e.usagef("--unit %q：yen か sen を指定してください", "--unit %q: use yen or sen", *unit)
 	}
 	o.Log = (&settings{}).logger(e)
 	return demo.Run(ctx, e.stdout, o)

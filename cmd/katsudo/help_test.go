@@ -124,12 +124,38 @@ func TestParseNow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parseNow(tt.in, tokyo)
+			got, err := parseNow(env{}, tt.in, tokyo)
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("got %v, want error %v", err, tt.wantErr)
 			}
 			if !tt.wantErr && !got.Equal(tt.want) {
 				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestUsageErrorsFollowTheLanguage checks that a mistake on the command
+// line is said in Japanese by default and in English with language: en.
+func TestUsageErrorsFollowTheLanguage(t *testing.T) {
+	tests := []struct {
+		name    string
+		environ map[string]string
+		args    []string
+		want    string
+	}{
+		{"JapaneseUnit", nil, []string{"check", "--workbook", "x.xlsx", "--unit", "man"}, `--unit "man"：yen か sen を指定してください`},
+		{"EnglishUnit", map[string]string{"KATSUDO_LANGUAGE": "en"}, []string{"check", "--workbook", "x.xlsx", "--unit", "man"}, `--unit "man": use yen or sen`},
+		{"JapaneseExtraArgument", nil, []string{"init", "now"}, `余分な引数 "now" があります`},
+		{"JapaneseUnknownFlag", nil, []string{"check", "--fiscal"}, "（katsudo check --help を見てください）"},
+		{"JapaneseUnknownCommand", nil, []string{"chek"}, `"chek" というコマンドはありません`},
+		{"EnglishUnknownCommand", map[string]string{"KATSUDO_LANGUAGE": "en"}, []string{"chek"}, `unknown command "chek"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := MustRun(t, t.TempDir(), tt.environ, tt.args...)
+			if got.code != exitUsage || !strings.Contains(got.stderr, tt.want) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", got.code, got.stderr, exitUsage, tt.want)
 			}
 		})
 	}

@@ -24,7 +24,7 @@ func runInit(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+		return e.extra(fs.Arg(0))
 	}
 	path := *cfgPath
 	if path == "" {

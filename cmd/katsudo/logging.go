@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 
+	"github.com/katsudo-npo/katsudo/activity"
 	"github.com/katsudo-npo/katsudo/config"
 )
 
@@ -25,7 +26,7 @@ func newLogger(w io.Writer, format string, cfg config.Config) (*slog.Logger, err
 	case "json":
 		return slog.New(slog.NewJSONHandler(w, opts)), nil
 	}
-	return nil, fmt.Errorf("--log-format %q: use text or json", format)
+	return nil, fmt.Errorf(activity.Text{Ja: "--log-format %q：text か json を指定してください", En: "--log-format %q: use text or json"}.In(activity.Lang(cfg.Language)), format)
 }
 
 // logFormat is the format asked for on the command line, else the one in

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -25,10 +24,10 @@ func runLogin(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+		return e.extra(fs.Arg(0))
 	}
 	if *client == "" {
-		return errors.New("--client is required: create an OAuth client of type \"Desktop app\" in the Google Cloud console (APIs & Services → Credentials), download its JSON and pass it with --client FILE")
+		return e.usagef("--client を指定してください：Google Cloud コンソール（API とサービス → 認証情報）で種類が「デスクトップ アプリ」の OAuth クライアントを作り、その JSON をダウンロードして --client FILE で渡します", "--client is required: create an OAuth client of type \"Desktop app\" in the Google Cloud console (APIs & Services → Credentials), download its JSON and pass it with --client FILE")
 	}
 	path, required := *cfgPath, true
 	if path == "" {
@@ -45,7 +44,7 @@ func runLogin(ctx context.Context, e env, args []string) error {
 	say := func(t activity.Text) { fmt.Fprintln(e.stdout, t.In(j.lang)) }
 	keep := loginFile(e.getenv)
 	if keep == "" {
-		return errors.New("cannot tell where to keep the sign-in: set HOME (or XDG_CONFIG_HOME)")
+		return e.usagef("ログインを保存する場所がわかりません：HOME（または XDG_CONFIG_HOME）を設定してください", "cannot tell where to keep the sign-in: set HOME (or XDG_CONFIG_HOME)")
 	}
 	l, err := sheets.StartLogin(*client, *port)
 	if err != nil {

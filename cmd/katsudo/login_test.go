@@ -142,7 +142,7 @@ func TestLogin_BadClient(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"NoClient", nil, "--client is required"},
+		{"NoClient", nil, "--client を指定してください"}, // Japanese by default
 		{"ServiceAccountKey", []string{"--client", write("key.json", srv.ServiceAccountKey(t, testSA))}, "put it in google_credentials_file instead"},
 		{"WebClient", []string{"--client", write("web.json", []byte(`{"web":{"client_id":"x"}}`))}, `"Desktop app"`},
 		{"NotJSON", []string{"--client", write("x.json", []byte("client_id=x"))}, "not an OAuth client file"},

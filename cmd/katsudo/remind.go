@@ -33,10 +33,10 @@ func runSlack(ctx context.Context, e env, args []string, name string, kinds []ac
 	plan := clerk.Plan{Slack: true, Kinds: kinds}
 	if *month != "" {
 		if plan.Month, err = activity.ParseMonth(*month); err != nil {
-			return fmt.Errorf("--month: %w", err)
+			return fmt.Errorf("--month: %w", err) // activity.ParseMonth says what it takes
 		}
 		if plan.Month.MonthKey() >= activity.DateOf(j.now, j.cfg.Location).MonthKey() {
-			return fmt.Errorf("--month %s has not closed yet (--now is %s)", *month, j.now.In(j.cfg.Location).Format("2006-01-02"))
+			return e.usagef("--month %s の月はまだ終わっていません（--now は %s）", "--month %s has not closed yet (--now is %s)", *month, j.now.In(j.cfg.Location).Format("2006-01-02"))
 		}
 	}
 	b, err := j.open(ctx, e)

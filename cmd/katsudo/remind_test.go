@@ -170,7 +170,7 @@ func TestRemind(t *testing.T) {
 			want string
 		}{
 			{[]string{"remind", "--workbook", wb, "--now", slackNow}, "SLACK_BOT_TOKEN"},
-			{[]string{"remind", "--workbook", wb, "--now", slackNow, "--month", "2021-12"}, "has not closed yet"},
+			{[]string{"remind", "--workbook", wb, "--now", slackNow, "--month", "2021-12"}, "--month 2021-12 の月はまだ終わっていません"},
 			{[]string{"summary", "--workbook", wb, "--month", "Nov"}, "YYYY-MM"},
 		} {
 			if got := MustRun(t, dir, nil, tc.args...); got.code != 2 || !strings.Contains(got.stderr, tc.want) {

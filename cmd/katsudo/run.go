@@ -40,6 +40,14 @@ func (e env) t(t activity.Text) string { return t.In(e.lang) }
 // say is t for a flag's description: Japanese, then English.
 func (e env) say(ja, en string) string { return e.t(activity.Text{Ja: ja, En: en}) }
 
+// usagef is a mistake on the command line, said in its language.
+func (e env) usagef(ja, en string, args ...any) error { return fmt.Errorf(e.say(ja, en), args...) }
+
+// extra is the error for an argument no command takes.
+func (e env) extra(arg string) error {
+	return e.usagef("余分な引数 %q があります", "unexpected argument %q", arg)
+}
+
 // progName is how to name katsudo in a command the person may type next.
 func (e env) progName() string {
 	if e.prog == "" {

@@ -39,12 +39,12 @@ func runServe(ctx context.Context, e env, args []string) error {
 	addr := j.cfg.Listen
 	if *listen != "" {
 		if _, _, err := net.SplitHostPort(*listen); err != nil {
-			return fmt.Errorf("--listen %q: use host:port, like 127.0.0.1:8080 (\":8080\" for every interface)", *listen)
+			return e.usagef("--listen %q：127.0.0.1:8080 のような host:port を指定してください（すべてのネットワークで受けるなら \":8080\"）", "--listen %q: use host:port, like 127.0.0.1:8080 (\":8080\" for every interface)", *listen)
 		}
 		addr = *listen
 	}
 	if *grace <= 0 {
-		return fmt.Errorf("--grace %v: give a duration like 20s", *grace)
+		return e.usagef("--grace %v：20s のような長さを指定してください", "--grace %v: give a duration like 20s", *grace)
 	}
 	o, err := setupOps(ctx, e, j, *lf)
 	if err != nil {
@@ -74,7 +74,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		s.Stop()
-		return fmt.Errorf("listen on %s for /healthz and /metrics: %w (set listen in katsudo.yaml, or pass --listen)", addr, err)
+		return e.usagef("%s で /healthz と /metrics を待ち受けられません：%w（katsudo.yaml の listen か --listen で変えてください）", "listen on %s for /healthz and /metrics: %w (set listen in katsudo.yaml, or pass --listen)", addr, err)
 	}
 	o.log.Info("katsudo serve listening", "addr", ln.Addr().String(), "timezone", j.cfg.Timezone,
 		"report", sc.Specs.Report, "remind", sc.Specs.Remind, "summary", sc.Specs.Summary)

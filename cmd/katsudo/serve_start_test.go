@@ -61,7 +61,7 @@ func TestServeStartErrors(t *testing.T) {
 	}{
 		{"BadSpecInFile", []string{"serve", "--config", conf, "--workbook", wb}, nil, conf + ":2: schedule.remind: \"0 25 * * *\" が指定されていますが"}, // Japanese by default
 		{"BadSpecInEnvironment", []string{"serve", "--workbook", wb}, map[string]string{"KATSUDO_SCHEDULE_SUMMARY": "@fortnightly"}, "KATSUDO_SCHEDULE_SUMMARY"},
-		{"PortInUse", []string{"serve", "--workbook", wb, "--listen", busy.Addr().String()}, nil, "listen on " + busy.Addr().String()},
+		{"PortInUse", []string{"serve", "--workbook", wb, "--listen", busy.Addr().String()}, nil, busy.Addr().String() + " で /healthz と /metrics を待ち受けられません"},
 		{"BadListen", []string{"serve", "--workbook", wb, "--listen", "localhost"}, nil, "--listen"},
 		{"BadGrace", []string{"serve", "--workbook", wb, "--grace", "0s"}, nil, "--grace"},
 	} {

@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -89,7 +87,7 @@ func parse(fs *flag.FlagSet, f *flags, e env, args []string) (*settings, error) 
 		return nil, err
 	}
 	if fs.NArg() > 0 {
-		return nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+		return nil, e.extra(fs.Arg(0))
 	}
 	path, required := f.config, true
 	if path == "" {
@@ -110,7 +108,7 @@ func parse(fs *flag.FlagSet, f *flags, e env, args []string) (*settings, error) 
 	case "yen", "sen":
 		cfg.Unit = f.unit
 	default:
-		return nil, fmt.Errorf("--unit %q: use yen or sen", f.unit)
+		return nil, e.usagef("--unit %q：yen か sen を指定してください", "--unit %q: use yen or sen", f.unit)
 	}
 	j := &settings{cfg: cfg, lang: activity.Lang(cfg.Language)}
 	switch f.format {
@@ -118,14 +116,14 @@ func parse(fs *flag.FlagSet, f *flags, e env, args []string) (*settings, error) 
 	case "json":
 		j.json = true
 	default:
-		return nil, fmt.Errorf("--format %q: use text or json", f.format)
+		return nil, e.usagef("--format %q：text か json を指定してください", "--format %q: use text or json", f.format)
 	}
-	j.now, err = parseNow(f.now, cfg.Location)
+	j.now, err = parseNow(e, f.now, cfg.Location)
 	if err != nil {
 		return nil, err
 	}
 	if f.fy != 0 && (f.fy < 1900 || f.fy > 2199) {
-		return nil, fmt.Errorf("--fy %d: give the year the fiscal year starts in, like 2021", f.fy)
+		return nil, e.usagef("--fy %d：年度の始まる年を 2021 のように指定してください", "--fy %d: give the year the fiscal year starts in, like 2021", f.fy)
 	}
 	j.fy = f.fy
 	j.force = f.force
@@ -134,7 +132,7 @@ func parse(fs *flag.FlagSet, f *flags, e env, args []string) (*settings, error) 
 
 // parseNow reads --now: an RFC 3339 moment, or a plain date (2022-05-10),
 // which means the start of that day in the organisation's time zone.
-func parseNow(s string, loc *time.Location) (time.Time, error) {
+func parseNow(e env, s string, loc *time.Location) (time.Time, error) {
 	if s == "" {
 		return time.Now(), nil
 	}
@@ -147,7 +145,7 @@ func parseNow(s string, loc *time.Location) (time.Time, error) {
 	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
 		return t, nil
 	}
-	return time.Time{}, fmt.Errorf("--now %q: use a date like 2022-05-10, or RFC 3339 like 2022-04-15T10:00:00+09:00", s)
+	return time.Time{}, e.usagef("--now %q：2022-05-10 のような日付か、2022-04-15T10:00:00+09:00 のような RFC 3339 で指定してください", "--now %q: use a date like 2022-05-10, or RFC 3339 like 2022-04-15T10:00:00+09:00", s)
 }
 
 func (j *settings) tabs() activity.Tabs {
@@ -166,7 +164,7 @@ func (j *settings) open(ctx context.Context, e env) (book, error) {
 	case j.cfg.SpreadsheetID != "":
 		return openSheets(ctx, j, e)
 	}
-	return nil, errors.New("no spreadsheet: pass --workbook FILE.xlsx, or set workbook or spreadsheet_id in katsudo.yaml")
+	return nil, e.usagef("スプレッドシートが指定されていません：--workbook FILE.xlsx を付けるか、katsudo.yaml に workbook か spreadsheet_id を書いてください", "no spreadsheet: pass --workbook FILE.xlsx, or set workbook or spreadsheet_id in katsudo.yaml")
 }
 
 // clerk is the use case on the book with these settings: the year
