@@ -18,12 +18,12 @@ func Check(d *Dataset, r *Report, fy FiscalYear, now time.Time, loc *time.Locati
 
 // check is Check, its row checks on a goroutine of their own when parallel.
 func check(d *Dataset, r *Report, fy FiscalYear, now time.Time, loc *time.Location, parallel bool) []Finding {
-	fs := append([]Finding(nil), d.Findings...)
+	today := now.In(loc)
+	fs := yearsFindings(d, fy, Date{Year: today.Year(), Month: today.Month(), Day: today.Day()})
 	lines := make(map[string]*ProgramReport, len(r.Programs))
 	for i := range r.Programs {
 		lines[r.Programs[i].Code] = &r.Programs[i]
 	}
-	today := now.In(loc)
 	// The row checks, the longest, run beside the others on a large log;
 	// the findings are joined in the same order either way.
 	wait := inParallel(parallel, func() []Finding {
@@ -36,6 +36,26 @@ func check(d *Dataset, r *Report, fy FiscalYear, now time.Time, loc *time.Locati
 	fs = append(append(fs, wait()...), rest...)
 	SortFindings(fs)
 	return fs
+}
+
+// yearsFindings are the findings met while reading, less those of log
+// rows that belong to another fiscal year's log (see otherYears): last
+// year's unreadable amount is last year's to fix, and it is left out of
+// this year's counts, summaries and reminders.
+func yearsFindings(d *Dataset, fy FiscalYear, today Date) []Finding {
+	other := otherYears(d, fy, today)
+	out := make([]Finding, 0, len(d.Findings))
+	for _, f := range d.Findings {
+		if d.Log != nil && strings.HasPrefix(f.Ref, d.Log.Tab+"!") {
+			// Entries are in the log's row order.
+			i := sort.Search(len(d.Entries), func(i int) bool { return d.Entries[i].Row >= f.Row })
+			if i < len(d.Entries) && d.Entries[i].Row == f.Row && other(&d.Entries[i]) {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 var codeOrder = func() map[Code]int {

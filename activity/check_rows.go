@@ -28,22 +28,14 @@ func checkRows(d *Dataset, fy FiscalYear, now Date, fs []Finding) []Finding {
 	}
 	memberNo := map[string]int32{}
 	first := make(map[dupKey]int32, len(d.Entries))
-	// A row in another fiscal year is a slip when that year holds only a
-	// few rows; a whole year of rows is the log of another year.
-	perYear := map[int]int{}
-	for i := range d.Entries {
-		if e := &d.Entries[i]; !e.Date.IsZero() {
-			perYear[FiscalYearOf(e.Date.Time(time.UTC), fy.StartMonth).Year]++
-		}
-	}
-	stray := max(3, perYear[fy.Year]/20)
+	other := otherYears(d, fy, now)
 	for i := range d.Entries {
 		e := &d.Entries[i]
 		if e.Date.IsZero() {
 			continue
 		}
 		if !fy.Contains(e.Date) {
-			if e.Date.Before(now) && perYear[FiscalYearOf(e.Date.Time(time.UTC), fy.StartMonth).Year] > stray {
+			if other(e) {
 				continue
 			}
 			fs = append(fs, Finding{Code: CodeOutsideFiscalYear, Severity: SeverityWarning, Ref: t.Ref(e.Row, "date"), Member: e.Member, Row: e.Row,
@@ -142,4 +134,23 @@ func mayHoldPersonalData(s string) bool {
 		}
 	}
 	return false
+}
+
+// otherYears says which rows belong to another fiscal year's log: dated
+// before now in a year that holds more than a few rows. A row in another
+// year is a slip (outside-fiscal-year) when that year holds only a few;
+// a whole year of rows is the log of another year, and its rows' findings
+// belong to that year's check, not this one's.
+func otherYears(d *Dataset, fy FiscalYear, now Date) func(e *Entry) bool {
+	perYear := map[int]int{}
+	for i := range d.Entries {
+		if e := &d.Entries[i]; !e.Date.IsZero() {
+			perYear[FiscalYearOf(e.Date.Time(time.UTC), fy.StartMonth).Year]++
+		}
+	}
+	stray := max(3, perYear[fy.Year]/20)
+	return func(e *Entry) bool {
+		return !e.Date.IsZero() && !fy.Contains(e.Date) && e.Date.Before(now) &&
+			perYear[FiscalYearOf(e.Date.Time(time.UTC), fy.StartMonth).Year] > stray
+	}
 }

@@ -133,6 +133,14 @@ func TestChecks(t *testing.T) {
 			want: []want{{activity.CodeNotPerformed, "事業!B4", "実施しなかった"}}},
 		{name: "NotPerformedPostponed", rows: [][]any{logRow(nil), logRow(map[string]any{"program": "1-2", "member": "鈴木", "status": "延期", "expense": 0})},
 			want: []want{{activity.CodeNotPerformed, "事業!B4", "「延期」"}}},
+		{name: "LastYearsLogIsLastYearsToFix", now: "2021-07-05T12:00:00+09:00", rows: [][]any{
+			logRow(map[string]any{"date": "2020/5/1"}), logRow(map[string]any{"date": "2020/6/1"}),
+			logRow(map[string]any{"date": "2020/7/1"}), logRow(map[string]any{"date": "2020/8/1", "expense": "交通費のみ"}),
+			logRow(nil)},
+			notWant: []want{{code: activity.CodeUnparsable, ref: "活動ログ!H5"}}},
+		{name: "AStrayRowOfLastYearIsStillChecked", now: "2021-07-05T12:00:00+09:00", rows: [][]any{
+			logRow(map[string]any{"date": "2020/8/1", "expense": "交通費のみ"}), logRow(nil)},
+			want: []want{{activity.CodeUnparsable, "活動ログ!H2", "交通費のみ"}, {activity.CodeOutsideFiscalYear, "活動ログ!A2", "年度"}}},
 		{name: "EstimatedExpense", rows: [][]any{logRow(map[string]any{"expense": "約3,000円"})},
 			want: []want{{activity.CodeEstimatedExpense, "活動ログ!H2", "支出額「約3,000円」は概算"}}},
 		{name: "FutureDateInTheYear", now: "2021-11-30T12:00:00+09:00", rows: [][]any{logRow(map[string]any{"date": "2021/12/10"})},
