@@ -28,7 +28,7 @@ import (
 // last filled row is a data row (not the header at at). Blank rows below
 // the last value that only carry formatting are replaced where the new
 // rows go; formatted rows further down are kept. An Excel table (list
-// object) over the log is not extended.
+// object) over the log is extended to take in the new rows (growTables).
 func (w *Workbook) Append(ctx context.Context, tab, at string, rows [][]string) (_ string, err error) {
 	defer recoverAs(&err, "append to tab "+quoteTab(tab)+" in "+w.path)
 	add, err := w.newAddition(tab, at, rows)
@@ -103,6 +103,9 @@ func (a *addition) plan(p *xlsxPackage, pl *bookPlan) error {
 	}
 	if a.next+len(a.rows)-1 > maxRows {
 		return fmt.Errorf("tab %q: %d rows, Excel allows %d", t.name, a.next+len(a.rows)-1, maxRows)
+	}
+	if err := a.growTables(p, pl, t.part, a.next-1+len(a.rows)-1); err != nil {
+		return err
 	}
 	ap := &appender{rows: a.rows, col0: a.col0, first: a.next, styles: end.styles}
 	if pl.transform == nil {
