@@ -9,6 +9,11 @@ import (
 // unit mistake (千円 written where 円 was meant is 1,000×).
 const unitFactor = 100
 
+// medianFactor is how far above its program's usual amount (the median of
+// its rows) one row must be to be suspected of a unit mistake when the
+// program's accounts do not show it: SPEC §3's 1,000×.
+const medianFactor = 1000
+
 // checkAmounts reconciles the money: amounts far out of line with their
 // program, the log's totals against 決算額, parents' 決算額 against their
 // children's, and totals over budget.
@@ -35,7 +40,11 @@ func checkAmounts(d *Dataset, fy FiscalYear, lines map[string]*ProgramReport, fs
 		if p == nil || !e.HasExpense || e.Expense.Yen <= 0 || !fy.Contains(e.Date) {
 			continue
 		}
-		// The yardstick: the accounts, else the budget, else the usual amount.
+		// The yardstick: the accounts, else the budget, else the usual
+		// amount. A program's total can hide one row's slip (9,800千円 for
+		// 9,800円 among many small rows stays under 100× the 決算額), so a
+		// row 1,000× the usual amount is suspect whatever the accounts say.
+		usual := Text{Ja: "いつもの支出額（中央値）", En: "usual expense (median)"}
 		var ref int64
 		var basis Text
 		switch {
@@ -44,10 +53,14 @@ func checkAmounts(d *Dataset, fy FiscalYear, lines map[string]*ProgramReport, fs
 		case p.HasBudget && p.Budget > 0:
 			ref, basis = p.Budget, Text{Ja: "予算額", En: "budget"}
 		default:
-			ref, basis = medians[p], Text{Ja: "いつもの支出額（中央値）", En: "usual expense (median)"}
+			ref, basis = medians[p], usual
 		}
 		if ref <= 0 || e.Expense.Yen < unitFactor*ref {
-			continue
+			m := medians[p]
+			if m <= 0 || e.Expense.Yen < medianFactor*m {
+				continue
+			}
+			ref, basis = m, usual
 		}
 		typed := ""
 		if bigUnit(e.Expense.Unit) {

@@ -141,6 +141,22 @@ func TestChecks(t *testing.T) {
 		{name: "AStrayRowOfLastYearIsStillChecked", now: "2021-07-05T12:00:00+09:00", rows: [][]any{
 			logRow(map[string]any{"date": "2020/8/1", "expense": "交通費のみ"}), logRow(nil)},
 			want: []want{{activity.CodeUnparsable, "活動ログ!H2", "交通費のみ"}, {activity.CodeOutsideFiscalYear, "活動ログ!A2", "年度"}}},
+		{name: "UnitSuspectAgainstTheUsualAmount", rows: func() [][]any {
+			// 1-2's 決算額 (3,000円) cannot show one 250千円 slip among
+			// 200円 rows, as the whole program's total would be off anyway.
+			rows := [][]any{logRow(map[string]any{"program": "1-2", "member": "鈴木", "date": "2021/5/1", "expense": "250千円"})}
+			for _, day := range []string{"2021/4/1", "2021/4/8", "2021/4/15", "2021/4/22"} {
+				rows = append(rows, logRow(map[string]any{"program": "1-2", "member": "鈴木", "date": day, "expense": 200}))
+			}
+			return rows
+		}(), want: []want{{activity.CodeUnitSuspect, "活動ログ!H2", "中央値"}}},
+		{name: "NoUnitSuspectForAnOrdinaryLargeRow", rows: [][]any{
+			logRow(map[string]any{"program": "1-2", "member": "鈴木", "date": "2021/5/1", "expense": 150000}),
+			logRow(map[string]any{"program": "1-2", "member": "鈴木", "date": "2021/4/1", "expense": 200}),
+			logRow(map[string]any{"program": "1-2", "member": "鈴木", "date": "2021/4/8", "expense": 200}),
+			logRow(map[string]any{"program": "1-2", "member": "鈴木", "date": "2021/4/15", "expense": 200}),
+			logRow(map[string]any{"program": "1-2", "member": "鈴木", "date": "2021/4/22", "expense": 200})},
+			notWant: []want{{code: activity.CodeUnitSuspect, ref: "活動ログ!H2"}}},
 		{name: "EstimatedExpense", rows: [][]any{logRow(map[string]any{"expense": "約3,000円"})},
 			want: []want{{activity.CodeEstimatedExpense, "活動ログ!H2", "支出額「約3,000円」は概算"}}},
 		{name: "FutureDateInTheYear", now: "2021-11-30T12:00:00+09:00", rows: [][]any{logRow(map[string]any{"date": "2021/12/10"})},
