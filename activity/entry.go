@@ -41,9 +41,17 @@ func (e *Entry) Done() bool { return e.Status == StatusDone }
 // readEntry parses one log row, appending a finding for every cell that
 // cannot be read or is missing. It never stops at the first problem.
 func (lr *logReader) readEntry(r int, fs []Finding) (Entry, []Finding) {
+	var e Entry
+	fs = lr.readEntryTo(&e, r, fs)
+	return e, fs
+}
+
+// readEntryTo is readEntry parsing into *e, which is zero: a million rows
+// are read into their place in the dataset rather than copied there.
+func (lr *logReader) readEntryTo(e *Entry, r int, fs []Finding) []Finding {
 	t, col := lr.t, lr.columns()
 	at := func(i int) Cell { return t.Grid.At(r, i) }
-	e := Entry{Row: r}
+	e.Row = r
 	var known bool
 	e.Member, known = lr.member(at(col.member))
 	add := func(code Code, key string, msg Text) {
@@ -129,5 +137,5 @@ func (lr *logReader) readEntry(r int, fs []Finding) (Entry, []Finding) {
 		}
 	}
 	e.Note = strings.TrimSpace(at(col.note).String())
-	return e, fs
+	return fs
 }

@@ -48,7 +48,7 @@ func readEntries(t *Table, cat *Catalog, ro *Roster, entries []Entry, fs []Findi
 func readEntryRange(t *Table, cat *Catalog, ro *Roster, rows []int, entries []Entry, fs []Finding) []Finding {
 	lr := &logReader{t: t, cat: cat, ro: ro}
 	for i, r := range rows {
-		entries[i], fs = lr.readEntry(r, fs)
+		fs = lr.readEntryTo(&entries[i], r, fs)
 		fs = longCells(t, r, entries[i].Member, fs)
 	}
 	return fs

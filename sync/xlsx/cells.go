@@ -145,6 +145,14 @@ func (g *gridReader) read() error {
 			if col, err = g.cell(col, rowNum); err != nil {
 				return err
 			}
+		case "dimension":
+			// The used range, which Excel writes before the cells: room
+			// for that many rows at once rather than growing to a million.
+			if v, err := attrValue(g.s.attr("ref")); err == nil && !end && g.grid == nil {
+				if m, ok := parseRange(v); ok {
+					g.grid = make(activity.Grid, 0, m[2]+1)
+				}
+			}
 		case "mergeCell":
 			if end {
 				continue
@@ -157,6 +165,9 @@ func (g *gridReader) read() error {
 		}
 	}
 	g.unmerge()
+	if len(g.grid) == 0 {
+		g.grid = nil // a sheet without values, whatever its dimension says
+	}
 	return nil
 }
 
