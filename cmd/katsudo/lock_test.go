@@ -1,37 +1,20 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 )
 
 // The test binary plays a second katsudo process when run with
-// KATSUDO_HELPER set: "hold" takes the lock at KATSUDO_HELPER_LOCK, says
-// "locked" and keeps it until its standard input closes; "katsudo" runs
-// katsudo with KATSUDO_HELPER_ARGS in the environment KATSUDO_HELPER_ENV
+// KATSUDO_HELPER set to "katsudo": it runs katsudo with KATSUDO_HELPER_ARGS in the environment KATSUDO_HELPER_ENV
 // (both JSON), so that the machine's own environment cannot leak in.
 func TestHelperProcess(t *testing.T) {
 	switch os.Getenv("KATSUDO_HELPER") {
-	case "hold":
-		l, err := tryLock(os.Getenv("KATSUDO_HELPER_LOCK"))
-		if err != nil {
-			os.Stdout.WriteString("error: " + err.Error() + "\n")
-			os.Exit(3)
-		}
-		os.Stdout.WriteString("locked\n")
-		io.Copy(io.Discard, os.Stdin)
-		l.Unlock()
-		os.Exit(0)
 	case "katsudo":
 		var args []string
 		var environ map[string]string
@@ -70,56 +53,6 @@ func katsudoProcess(tb testing.TB, environ map[string]string, args ...string) (i
 }
 
 func TestLock(t *testing.T) {
-	t.Run("TwoOpenFilesExcludeEachOther", func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "sub", "katsudo.lock")
-		first, err := tryLock(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := tryLock(path); !errors.Is(err, errLocked) {
-			t.Fatalf("second holder: err = %v, want errLocked", err)
-		}
-		if h := lockHolder(path); !strings.HasPrefix(h, "pid "+strconv.Itoa(os.Getpid())+" ") {
-			t.Errorf("holder = %q", h)
-		}
-		if err := first.Unlock(); err != nil {
-			t.Fatal(err)
-		}
-		second, err := tryLock(path)
-		if err != nil {
-			t.Fatalf("after unlock: %v", err)
-		}
-		second.Unlock()
-	})
-	t.Run("AnotherProcessHoldsIt", func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "katsudo.lock")
-		cmd := helper(t, "hold", "KATSUDO_HELPER_LOCK="+path)
-		stdin, _ := cmd.StdinPipe()
-		stdout, _ := cmd.StdoutPipe()
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		defer cmd.Wait()
-		defer stdin.Close()
-		line, _ := bufio.NewReader(stdout).ReadString('\n')
-		if line != "locked\n" {
-			t.Fatalf("helper said %q", line)
-		}
-		if _, err := tryLock(path); !errors.Is(err, errLocked) {
-			t.Fatalf("while another process holds it: err = %v, want errLocked", err)
-		}
-		if h := lockHolder(path); !strings.HasPrefix(h, "pid "+strconv.Itoa(cmd.Process.Pid)+" ") {
-			t.Errorf("holder = %q, want the helper's pid %d", h, cmd.Process.Pid)
-		}
-		stdin.Close() // the helper unlocks and exits
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		l, err := waitLock(ctx, path, 10*time.Millisecond, nil)
-		if err != nil {
-			t.Fatalf("after the other process ended: %v", err)
-		}
-		l.Unlock()
-	})
 	t.Run("RunDoesNothingWhileLocked", func(t *testing.T) {
 		dir := t.TempDir()
 		wb := MustSlackWorkbook(t, dir, 3)

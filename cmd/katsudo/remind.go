@@ -56,7 +56,7 @@ func runSlack(ctx context.Context, e env, args []string, name string, kinds []ac
 	}
 	defer l.Unlock()
 	if l != nil {
-		c.Holder = holderID(l.path)
+		c.Holder = holderID(l.Path)
 	}
 	return c.SendTold(ctx, j.terminal(e), j.now, plan)
 }

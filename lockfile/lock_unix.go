@@ -1,6 +1,6 @@
 //go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly || illumos
 
-package main
+package lockfile
 
 import (
 	"errors"
@@ -21,7 +21,7 @@ func lockFile(f *os.File) error {
 		case errors.Is(err, syscall.EINTR):
 			continue
 		case errors.Is(err, syscall.EWOULDBLOCK):
-			return errLocked
+			return ErrLocked
 		}
 		return fmt.Errorf("lock %s: %w", f.Name(), err)
 	}

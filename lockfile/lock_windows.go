@@ -1,6 +1,6 @@
 //go:build windows
 
-package main
+package lockfile
 
 import (
 	"errors"
@@ -19,7 +19,7 @@ func lockFile(f *os.File) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, windows.ERROR_LOCK_VIOLATION):
-		return errLocked
+		return ErrLocked
 	}
 	return fmt.Errorf("lock %s: %w", f.Name(), err)
 }
