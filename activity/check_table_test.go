@@ -85,6 +85,10 @@ func TestChecks(t *testing.T) {
 			notWant: []want{{code: activity.CodeMissingField, ref: "活動ログ!H2"}}},
 		{name: "UnknownProgram", rows: [][]any{logRow(map[string]any{"program": "9-9"})},
 			want: []want{{activity.CodeUnknownProgram, "活動ログ!B2", "9-9"}}},
+		{name: "CategoryIsNoProgram", rows: [][]any{logRow(map[string]any{"program": "1"})},
+			want: []want{{activity.CodeUnknownProgram, "活動ログ!B2", "見出し（1 中小企業支援）"}}},
+		{name: "ProgramWithSubItemsIsAHeading", rows: [][]any{logRow(map[string]any{"program": "その他"})},
+			want: []want{{activity.CodeUnknownProgram, "活動ログ!B2", "2-2-1、2-2-2"}}},
 		{name: "UnknownMember", rows: [][]any{logRow(map[string]any{"member": "田中"})},
 			want: []want{{activity.CodeUnknownMember, "活動ログ!J2", "田中"}}},
 		{name: "OutsideFiscalYear", rows: [][]any{logRow(map[string]any{"date": "2020/4/1"})},
@@ -244,6 +248,15 @@ func TestReportFromMessyRows(t *testing.T) {
 		)
 		if got := line(rep, "1-1").Staff; got != 6 {
 			t.Errorf("staff = %d, want 6 (伊藤, 鈴木, 山田 and 3 helpers)", got)
+		}
+	})
+	t.Run("ARowOnAHeadingIsLeftOutSoTheLinesAddUp", func(t *testing.T) {
+		rep, _ := MustCheck(t, "2022-04-10T12:00:00+09:00", nil,
+			logRow(map[string]any{"expense": 1000}),
+			logRow(map[string]any{"date": "2021/5/1", "program": "1", "expense": 12600}),
+		)
+		if cat, prog := line(rep, "1").ExpenseYen, line(rep, "1-1").ExpenseYen+line(rep, "1-2").ExpenseYen; cat != prog || rep.UnreadRows != 1 {
+			t.Errorf("category 1 = %d, its programs %d, %d rows not counted; want them equal and the row on 未集計", cat, prog, rep.UnreadRows)
 		}
 	})
 	t.Run("PlacesAreFiledAsWritten", func(t *testing.T) {

@@ -94,6 +94,16 @@ func (lr *logReader) readEntryTo(e *Entry, r int, fs []Finding) []Finding {
 			Ja: "事業「" + quote(c.String()) + "」が事業タブにありません。コード（1-1）か事業名で書いてください",
 			En: "program \"" + quote(c.String()) + "\" is not in the programs tab; write its code (1-1) or name",
 		})
+	} else if p := e.Program; len(p.Children) > 0 {
+		// A heading (a category, or a program with sub-items) has no line
+		// of its own in the report: its amount would be in its subtotal
+		// and in none of the lines above it. Left out until the member
+		// names the item.
+		e.Program = nil
+		add(CodeUnknownProgram, "program", Text{
+			Ja: "事業「" + quote(c.String()) + "」は見出し（" + p.Code + " " + quote(p.Name) + "）で、報告書に行がありません。その下の " + childCodes(p) + " のどれかのコードか事業名を書いてください",
+			En: "program \"" + quote(c.String()) + "\" is a heading (" + p.Code + " " + quote(p.Name) + ") with no line of its own in the report; write the code or name of one of " + childCodes(p),
+		})
 	}
 	if e.Member == "" {
 		add(CodeMissingField, "member", Text{Ja: "記入者がありません", En: "the member who logged the row is missing"})
@@ -138,4 +148,17 @@ func (lr *logReader) readEntryTo(e *Entry, r int, fs []Finding) []Finding {
 	}
 	e.Note = strings.TrimSpace(at(col.note).String())
 	return fs
+}
+
+// childCodes lists a heading's items: 1-1、1-2、1-3 (the first few).
+func childCodes(p *Program) string {
+	var codes []string
+	for i, c := range p.Children {
+		if i == 5 {
+			codes = append(codes, "…")
+			break
+		}
+		codes = append(codes, c.Code)
+	}
+	return strings.Join(codes, "、")
 }
