@@ -34,10 +34,7 @@ func runInit(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := config.Load(path, true, e.getenv)
-	if e.scrub != nil {
-		e.scrub.Add(cfg.Secrets()...)
-	}
+	cfg, err := loadConfig(e, path, true)
 	if err != nil {
 		return err
 	}

@@ -11,8 +11,9 @@ import (
 )
 
 // The test binary plays a second katsudo process when run with
-// KATSUDO_HELPER set to "katsudo": it runs katsudo with KATSUDO_HELPER_ARGS in the environment KATSUDO_HELPER_ENV
-// (both JSON), so that the machine's own environment cannot leak in.
+// KATSUDO_HELPER set to "katsudo": it runs katsudo with KATSUDO_HELPER_ARGS
+// in the environment KATSUDO_HELPER_ENV (both JSON), so that the
+// machine's own environment cannot leak in.
 func TestHelperProcess(t *testing.T) {
 	switch os.Getenv("KATSUDO_HELPER") {
 	case "katsudo":

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/katsudo-npo/katsudo/activity"
-	"github.com/katsudo-npo/katsudo/config"
 	"github.com/katsudo-npo/katsudo/sync/sheets"
 )
 
@@ -29,14 +28,7 @@ func runLogin(ctx context.Context, e env, args []string) error {
 	if *client == "" {
 		return e.usagef("--client を指定してください：Google Cloud コンソール（API とサービス → 認証情報）で種類が「デスクトップ アプリ」の OAuth クライアントを作り、その JSON をダウンロードして --client FILE で渡します", "--client is required: create an OAuth client of type \"Desktop app\" in the Google Cloud console (APIs & Services → Credentials), download its JSON and pass it with --client FILE")
 	}
-	path, required := *cfgPath, true
-	if path == "" {
-		path, required = "katsudo.yaml", false
-	}
-	cfg, err := config.Load(path, required, e.getenv)
-	if e.scrub != nil {
-		e.scrub.Add(cfg.Secrets()...)
-	}
+	cfg, err := loadConfig(e, *cfgPath, *cfgPath != "")
 	if err != nil {
 		return err
 	}

@@ -89,14 +89,7 @@ func parse(fs *flag.FlagSet, f *flags, e env, args []string) (*settings, error) 
 	if fs.NArg() > 0 {
 		return nil, e.extra(fs.Arg(0))
 	}
-	path, required := f.config, true
-	if path == "" {
-		path, required = "katsudo.yaml", false
-	}
-	cfg, err := config.Load(path, required, e.getenv)
-	if e.scrub != nil {
-		e.scrub.Add(cfg.Secrets()...)
-	}
+	cfg, err := loadConfig(e, f.config, f.config != "")
 	if err != nil {
 		return nil, err
 	}
@@ -128,6 +121,19 @@ func parse(fs *flag.FlagSet, f *flags, e env, args []string) (*settings, error) 
 	j.fy = f.fy
 	j.force = f.force
 	return j, nil
+}
+
+// loadConfig loads the config at path (katsudo.yaml when ""; required
+// when named) and has its secrets scrubbed from everything katsudo prints.
+func loadConfig(e env, path string, required bool) (config.Config, error) {
+	if path == "" {
+		path = "katsudo.yaml"
+	}
+	cfg, err := config.Load(path, required, e.getenv)
+	if e.scrub != nil {
+		e.scrub.Add(cfg.Secrets()...)
+	}
+	return cfg, err
 }
 
 // parseNow reads --now: an RFC 3339 moment, or a plain date (2022-05-10),
