@@ -30,7 +30,7 @@ func check(d *Dataset, r *Report, fy FiscalYear, now time.Time, loc *time.Locati
 		return checkRows(d, fy, Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}, nil)
 	})
 	var rest []Finding
-	rest = checkAmounts(d, fy, lines, rest)
+	rest = checkAmounts(d, fy, lines, fy.End().Before(Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}), rest)
 	rest = checkMissingEntries(d, fy, now, loc, rest)
 	rest = checkNotPerformed(d, lines, rest)
 	fs = append(append(fs, wait()...), rest...)

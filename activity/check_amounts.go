@@ -15,9 +15,11 @@ const unitFactor = 100
 const medianFactor = 1000
 
 // checkAmounts reconciles the money: amounts far out of line with their
-// program, the log's totals against 決算額, parents' 決算額 against their
-// children's, and totals over budget.
-func checkAmounts(d *Dataset, fy FiscalYear, lines map[string]*ProgramReport, fs []Finding) []Finding {
+// program, the log's totals against 決算額 once the year has closed
+// (during the year the log is partial, and 決算額 still holds last
+// year's accounts), parents' 決算額 against their children's, and totals
+// over budget.
+func checkAmounts(d *Dataset, fy FiscalYear, lines map[string]*ProgramReport, closed bool, fs []Finding) []Finding {
 	// The usual amount of each program: the median of its positive amounts
 	// typed in yen (rows typed in 千円 or 万円 are the suspects).
 	amounts := map[*Program][]int64{}
@@ -84,7 +86,7 @@ func checkAmounts(d *Dataset, fy FiscalYear, lines map[string]*ProgramReport, fs
 					Ja: "事業 " + p.Code + "「" + quote(p.Name) + "」の決算額 " + FormatYen(p.Settled, Japanese) + " が内訳の決算額の合計 " + FormatYen(childSettled, Japanese) + " と一致しません（差額 " + FormatYen(p.Settled-childSettled, Japanese) + "）",
 					En: "program " + p.Code + " settled amount " + FormatYen(p.Settled, English) + " differs from the sum of its parts " + FormatYen(childSettled, English) + " (difference " + FormatYen(p.Settled-childSettled, English) + ")",
 				}})
-		case p.HasSettled && !childHas && line.ExpenseYen != p.Settled:
+		case closed && p.HasSettled && !childHas && line.ExpenseYen != p.Settled:
 			hint := Text{}
 			if p.Settled != 0 && line.ExpenseYen == p.Settled*1000 || line.ExpenseYen != 0 && p.Settled == line.ExpenseYen*1000 {
 				hint = Text{Ja: "ちょうど1,000倍の差なので、千円と円の取り違えと思われます。", En: " Exactly 1,000 times: 千円 and 円 mixed up?"}
