@@ -126,10 +126,13 @@ func (c *Clerk) FiscalYear(now time.Time) activity.FiscalYear {
 	return activity.ReportingYear(now, c.Config.Location, c.Config.FiscalYearStartMonth)
 }
 
-// options are the report's settings.
+// options are the report's settings. The report is in Japanese whatever
+// the organisation's language: it is the 事業報告書 filed with the
+// prefecture and published (SPEC §6: language is for Slack messages and
+// findings).
 func (c *Clerk) options() activity.Options {
 	return activity.Options{
-		Organization: c.Config.Organization, Language: c.Lang(),
+		Organization: c.Config.Organization, Language: activity.Japanese,
 		Sen: c.Config.Unit == "sen", StaffTotal: c.Config.StaffBasis == "total",
 	}
 }
