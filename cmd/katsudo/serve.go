@@ -146,7 +146,7 @@ func (o *ops) job(name string, plan clerk.Plan) timetable.Job {
 	return func(ctx context.Context, now time.Time) error {
 		start := time.Now()
 		out, err := o.pass(ctx, now, plan)
-		logOutcome(o.log, name, out, time.Since(start), err != nil)
+		out.Log(o.log, name, time.Since(start), err != nil)
 		if err == nil {
 			o.intake.AfterPass(ctx, out.Data)
 		}
