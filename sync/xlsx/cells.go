@@ -34,6 +34,10 @@ type gridReader struct {
 	merges   [][4]int        // row0, col0, row1, col1 (zero-based, inclusive)
 	attrv    [3][]byte       // scratch for a cell's r, t and s
 	slab     []activity.Cell // where the next rows' cells go: one allocation for many rows
+	// late is set when the shared strings come after the cells (finish):
+	// a shared-string cell is read as its index, pending of them so far.
+	late    bool
+	pending int
 }
 
 // rowSlab is how many cells endRow allocates at once.
@@ -64,6 +68,16 @@ func cellType(t []byte) string {
 
 // readGrid reads the worksheet part of tab t.
 func (p *xlsxPackage) readGrid(t tabPart, sst []string, date1904 []bool) (activity.Grid, error) {
+	g, err := p.scanGrid(t, date1904)
+	if err != nil {
+		return nil, err
+	}
+	return g.finish(sst)
+}
+
+// scanGrid reads the worksheet part of tab t without the shared strings,
+// which may still be being read: finish puts them in.
+func (p *xlsxPackage) scanGrid(t tabPart, date1904 []bool) (*gridReader, error) {
 	if t.kind != "worksheet" || t.part == "" {
 		return nil, fmt.Errorf("it is a %s, not a table of cells", orDefault(t.kind, "missing sheet"))
 	}
@@ -72,11 +86,11 @@ func (p *xlsxPackage) readGrid(t tabPart, sst []string, date1904 []bool) (activi
 		return nil, err
 	}
 	defer rc.Close()
-	g := &gridReader{s: newTagScanner(rc), sst: sst, date1904: date1904}
+	g := &gridReader{s: newTagScanner(rc), late: true, date1904: date1904}
 	if err := g.read(); err != nil {
 		return nil, err
 	}
-	return g.grid, nil
+	return g, nil
 }
 
 // next reads the next tag, refusing text XML does not allow.
@@ -163,10 +177,6 @@ func (g *gridReader) read() error {
 				}
 			}
 		}
-	}
-	g.unmerge()
-	if len(g.grid) == 0 {
-		g.grid = nil // a sheet without values, whatever its dimension says
 	}
 	return nil
 }
@@ -270,8 +280,12 @@ func (g *gridReader) value(typ string, style int, v []byte, inline string) (acti
 	switch typ {
 	case "s":
 		i, ok := atoi(bytes.TrimSpace(v))
-		if !ok || i < 0 || i >= len(g.sst) {
+		if !ok || i < 0 || !g.late && i >= len(g.sst) {
 			return activity.Cell{}, fmt.Errorf("shared string %q does not exist", v)
+		}
+		if g.late {
+			g.pending++
+			return sharedStringCell(i), nil
 		}
 		return activity.TextCell(g.sst[i]), nil
 	case "str":
@@ -345,6 +359,13 @@ func (g *gridReader) unmerge() {
 			}
 		}
 	}
+	g.trim()
+}
+
+// trim drops the blank cells at the end of each row and the blank rows at
+// the end of the grid, which blanking merged cells or putting in empty
+// shared strings may leave.
+func (g *gridReader) trim() {
 	for r, row := range g.grid {
 		for len(row) > 0 && row[len(row)-1].Kind == activity.CellEmpty {
 			row = row[:len(row)-1]

@@ -21,6 +21,9 @@ func FuzzScannerMatchesDecoder(f *testing.F) {
 		{`<row r="3"><c r="A3" t="str"><f>A1</f><v>a&amp;b&#10;c&#x41;</v></c><c t="b"><v>1</v></c><c s="1"><v>44500</v></c></row>`, `<t xml:space="preserve"> a&lt;b </t><rPh sb="0" eb="1"><t>ふり</t></rPh>`},
 		{`<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[<x>]]></t></is></c><c r="B1"><!-- note --><v>2</v></c></row>`, `<t>line1` + "\r\n" + `line2</t>`},
 		{`<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row>`, `<r><rPr><b/></rPr><t>太字</t></r><r><t>と普通</t></r>`},
+		// Shared strings are put in after the cells are read: an empty one
+		// leaves a row blank, or shorter, as if it had not been there.
+		{`<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2"><v>5</v></c><c r="B2" t="s"><v>0</v></c></row><row r="3"><c r="C3" t="s"><v>0</v></c></row>`, `<t/>`},
 		// <c> attributes in the shapes Excel does not write: spaces around
 		// '=', single quotes, a prefix, an entity, a sign, other attributes.
 		{`<row r="1"><c r = "B1" t='s' s="1"><v>0</v></c><c cm="1" r="C1" s="+2"><v>3</v></c><c foo="x" r="E1"><v>4</v></c></row>`, `<t>a</t>`},

@@ -15,6 +15,29 @@ const days1904 = 1462
 // serialEpoch is day 0 of the serial dates the activity package expects.
 var serialEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
+// sharedStringsAside reads the shared string table on a goroutine of its
+// own; wait returns it once read (and may be called again).
+func (p *xlsxPackage) sharedStringsAside() (wait func() ([]string, error)) {
+	var (
+		sst  []string
+		err  error
+		done = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		defer func() {
+			if v := recover(); v != nil {
+				err = fmt.Errorf("shared strings: %v", v)
+			}
+		}()
+		sst, err = p.sharedStrings()
+	}()
+	return func() ([]string, error) {
+		<-done
+		return sst, err
+	}
+}
+
 // sharedStrings reads the shared string table, where Excel keeps the text
 // of most cells; a cell of type s holds an index into it.
 func (p *xlsxPackage) sharedStrings() ([]string, error) {

@@ -58,17 +58,16 @@ func (w *Workbook) Read(ctx context.Context, tabs []string) (grids map[string]ac
 		}
 		parts[i] = t
 	}
-	var (
-		sst   []string
-		dates []bool
-	)
-	if len(tabs) > 0 {
-		if sst, err = p.sharedStrings(); err == nil {
-			dates, err = p.dateStyles1904()
-		}
-		if err != nil {
-			return nil, fmt.Errorf("read %s from %s: %w", tabWord(tabs), w.path, err)
-		}
+	if len(tabs) == 0 {
+		return map[string]activity.Grid{}, nil
+	}
+	// The shared strings are read beside the first tab's cells (a large
+	// log's are 9 MB at 100,000 rows) and put in once both are read.
+	sst := p.sharedStringsAside()
+	defer sst() // the part is read to its end before the file closes
+	dates, err := p.dateStyles1904()
+	if err != nil {
+		return nil, fmt.Errorf("read %s from %s: %w", tabWord(tabs), w.path, err)
 	}
 	grids = make(map[string]activity.Grid, len(tabs))
 	for i, name := range tabs {
@@ -78,11 +77,17 @@ func (w *Workbook) Read(ctx context.Context, tabs []string) (grids map[string]ac
 		if _, done := grids[name]; done {
 			continue
 		}
-		g, err := p.readGrid(parts[i], sst, dates)
+		g, err := p.scanGrid(parts[i], dates)
 		if err != nil {
 			return nil, fmt.Errorf("read tab %q from %s: %w", name, w.path, err)
 		}
-		grids[name] = g
+		texts, err := sst()
+		if err != nil {
+			return nil, fmt.Errorf("read %s from %s: %w", tabWord(tabs), w.path, err)
+		}
+		if grids[name], err = g.finish(texts); err != nil {
+			return nil, fmt.Errorf("read tab %q from %s: %w", name, w.path, err)
+		}
 	}
 	return grids, nil
 }
