@@ -42,13 +42,17 @@ func (c *Clerk) DryRun(ctx context.Context, w io.Writer, now time.Time) error {
 	fmt.Fprintln(w)
 	activity.WriteFindings(w, res.Findings, lang)
 	fmt.Fprintln(w)
-	if c.Slack == nil {
-		say(activity.Text{Ja: "Slack が設定されていないため、メッセージは送りません。", En: "Slack is not set up: no message would be sent."})
-		return nil
-	}
 	msgs, st, out, err := c.Preview(ctx, now, Plan{Slack: true})
 	if err != nil {
 		return err
+	}
+	if c.Slack == nil && len(msgs) > 0 {
+		// What is due is shown all the same: it is what setting Slack up
+		// would send.
+		say(activity.Text{
+			Ja: "Slack が設定されていないため、次のメッセージは送られません（SLACK_BOT_TOKEN か SLACK_WEBHOOK_URL を設定すると送られます）。",
+			En: "Slack is not set up, so these messages would not be sent (set SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL and they will be):",
+		})
 	}
 	bot.WriteMessages(w, msgs, st, lang)
 	out.WriteHeld(w, c.Config.Location, lang)
