@@ -79,18 +79,35 @@ func parseFlags(fs *flag.FlagSet, e env, args []string) error {
 // statuses.
 func printHelp(w io.Writer, e env, c command, fs *flag.FlagSet) {
 	h := helps[c.name]
-	fmt.Fprintf(w, "katsudo %s — %s\n\n%s\n  katsudo %s [flags]\n", c.name, e.t(c.usage), e.t(activity.Text{Ja: "使い方：", En: "Usage:"}), c.name)
+	fmt.Fprintf(w, "katsudo %s — %s\n\n%s\n  katsudo %s %s\n", c.name, e.t(c.usage), e.say("使い方：", "Usage:"), c.name, e.say("[フラグ]", "[flags]"))
 	fmt.Fprintf(w, "\n%s\n  %s\n", e.t(activity.Text{Ja: "例：", En: "Example:"}), e.t(h.example))
 	if fs != nil {
 		var b strings.Builder
-		fs.SetOutput(&b)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
+		fs.VisitAll(func(f *flag.Flag) { writeFlag(&b, e, f) })
 		if b.Len() > 0 {
 			fmt.Fprintf(w, "\n%s\n%s", e.t(activity.Text{Ja: "フラグ：", En: "Flags:"}), b.String())
 		}
 	}
 	fmt.Fprintf(w, "\n%s\n  %s\n", e.t(activity.Text{Ja: "終了ステータス：", En: "Exit status:"}), strings.ReplaceAll(e.t(h.exits), "; ", "\n  "))
+}
+
+// writeFlag writes one flag as flag.PrintDefaults does, its default said
+// in the command line's language.
+func writeFlag(b *strings.Builder, e env, f *flag.Flag) {
+	kind, usage := flag.UnquoteUsage(f)
+	line := "  -" + f.Name
+	if kind != "" {
+		line += " " + kind
+	}
+	b.WriteString(line + "\n    \t" + usage)
+	switch def := f.DefValue; {
+	case def == "" || def == "0" || def == "false" || def == "0s":
+	case kind == "string":
+		b.WriteString(e.say(fmt.Sprintf("（既定：%q）", def), fmt.Sprintf(" (default %q)", def)))
+	default:
+		b.WriteString(e.say("（既定："+def+"）", " (default "+def+")"))
+	}
+	b.WriteString("\n")
 }
 
 // cliLang is the language of the command line before a config is loaded
