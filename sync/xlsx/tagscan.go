@@ -282,8 +282,11 @@ func (s *tagScanner) cellAttrs(vals *[3][]byte) {
 		case 's':
 			k = 2
 		}
-		q := bytes.IndexByte(tag[i+3:], '"')
-		if k < 0 || q < 0 {
+		q := 0 // the value's length: values here are a few characters
+		for i+3+q < len(tag) && tag[i+3+q] != '"' {
+			q++
+		}
+		if k < 0 || i+3+q >= len(tag) {
 			break
 		}
 		if vals[k] == nil {
@@ -306,17 +309,25 @@ func (s *tagScanner) cellStart() bool {
 	if len(data) < 4 || data[0] != '<' || data[1] != 'c' || data[2] != ' ' && data[2] != '>' && data[2] != '/' {
 		return false
 	}
-	gt := bytes.IndexByte(data, '>')
-	if gt < 0 {
-		return false
+	// One pass to the first '>', as next finds the end of a tag whose
+	// quotes pair up; anything else is left to next.
+	quotes := 0
+	for gt := 2; gt < len(data); gt++ {
+		switch data[gt] {
+		case '"':
+			quotes++
+		case '\'':
+			return false
+		case '>':
+			if quotes%2 != 0 {
+				return false
+			}
+			s.text, s.tag = nil, data[:gt+1]
+			s.pos += gt + 1
+			return true
+		}
 	}
-	tag := data[:gt+1]
-	if bytes.IndexByte(tag, '\'') >= 0 || bytes.Count(tag, []byte{'"'})%2 != 0 {
-		return false
-	}
-	s.text, s.tag = nil, tag
-	s.pos += gt + 1
-	return true
+	return false
 }
 
 // simpleText is the fast path for the commonest string item,
@@ -355,16 +366,18 @@ func (s *tagScanner) simpleValue() ([]byte, bool) {
 	if !bytes.HasPrefix(data, []byte("<v>")) {
 		return nil, false
 	}
-	lt := bytes.IndexByte(data[3:], '<')
-	if lt < 0 {
+	// A value is a few characters: one pass finds its end and whatever
+	// would need unescaping.
+	lt := 3
+	for ; lt < len(data) && data[lt] != '<'; lt++ {
+		if data[lt] == '&' || data[lt] == '\r' {
+			return nil, false
+		}
+	}
+	if !bytes.HasPrefix(data[lt:], []byte("</v></c>")) {
 		return nil, false
 	}
-	v := data[3 : 3+lt]
-	rest := data[3+lt:]
-	if !bytes.HasPrefix(rest, []byte("</v></c>")) || bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0 {
-		return nil, false
-	}
-	s.pos += 3 + lt + len("</v></c>")
+	s.pos += lt + len("</v></c>")
 	s.text, s.tag = nil, nil
-	return v, true
+	return data[3:lt], true
 }
