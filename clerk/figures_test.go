@@ -79,6 +79,16 @@ func MustSheetsClerk(tb testing.TB, n int) (*clerk.Clerk, *sheetstest.Server, *s
 	return c, g, s
 }
 
+// sendingPlans are the passes that send: remind's, and run's, which
+// writes the report too.
+var sendingPlans = []struct {
+	name string
+	plan clerk.Plan
+}{
+	{"Remind", clerk.Plan{Slack: true, Kinds: clerk.RemindKinds}},
+	{"Run", clerk.Plan{Report: true, Slack: true}},
+}
+
 // sheetsCalls counts the fake Google's API requests by kind, the OAuth
 // token left out.
 func sheetsCalls(g *sheetstest.Server) (map[string]int, int) {
@@ -99,13 +109,7 @@ func TestFigures(t *testing.T) {
 	if testing.Short() {
 		t.Skip("sends 1,000 DMs")
 	}
-	for _, tc := range []struct {
-		name string
-		plan clerk.Plan
-	}{
-		{"Remind", clerk.Plan{Slack: true, Kinds: clerk.RemindKinds}},
-		{"Run", clerk.Plan{Report: true, Slack: true}},
-	} {
+	for _, tc := range sendingPlans {
 		t.Run(tc.name, func(t *testing.T) {
 			const n = 1000
 			c, g, s := MustSheetsClerk(t, n)
@@ -222,13 +226,7 @@ func TestFiguresLargeWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct {
-		name string
-		plan clerk.Plan
-	}{
-		{"Remind", clerk.Plan{Slack: true, Kinds: clerk.RemindKinds}},
-		{"Run", clerk.Plan{Report: true, Slack: true}},
-	} {
+	for _, tc := range sendingPlans {
 		t.Run(tc.name, func(t *testing.T) {
 			if err := os.WriteFile(wb, data, 0o644); err != nil {
 				t.Fatal(err)

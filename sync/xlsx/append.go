@@ -35,13 +35,7 @@ func (w *Workbook) Append(ctx context.Context, tab, at string, rows [][]string) 
 	if err != nil {
 		return "", err
 	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	err = w.rewrite(ctx, func(p *xlsxPackage) (*bookPlan, error) {
-		pl := &bookPlan{}
-		return pl, add.plan(p, pl)
-	})
-	return add.landed(err)
+	return w.commit(ctx, nil, add)
 }
 
 // addition is rows to append below a tab's last row holding a value,

@@ -58,9 +58,15 @@ func (w *Workbook) Commit(ctx context.Context, sheets []activity.Sheet, tab stri
 	if err != nil {
 		return "", err
 	}
+	return w.commit(ctx, sheets, add)
+}
+
+// commit replaces the sheets (none for Append) and appends the rows in
+// one replacement of the file, and says where the rows went.
+func (w *Workbook) commit(ctx context.Context, sheets []activity.Sheet, add *addition) (string, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	err = w.rewrite(ctx, func(p *xlsxPackage) (*bookPlan, error) {
+	err := w.rewrite(ctx, func(p *xlsxPackage) (*bookPlan, error) {
 		pl := &bookPlan{}
 		if len(sheets) > 0 {
 			var err error
