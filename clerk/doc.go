@@ -5,9 +5,13 @@
 // recording it in the 送信履歴 tab.
 //
 // Every command and every serve job goes through a Clerk: `check` and
-// `report` through Compile and WriteTabs, `remind` and `summary` through
-// Send, `run` and serve's jobs through Pass, `demo` through Compile and
-// Preview. The clock is the caller's: each method takes the moment it acts
+// `report` through Check and Report (Compile, then the tabs written),
+// `remind` and `summary` through SendTold and PreviewTold (Send,
+// Preview), `run --dry-run` through DryRun, `run` and serve's jobs through
+// Pass, `init` through SetUp, `demo` through Compile and Preview. What a
+// command tells the person at the terminal is said here too (a
+// Terminal), in the organisation's language, so that a test calls the use
+// case without a command line. The clock is the caller's: each method takes the moment it acts
 // at, so a test says "it is 10:00 on 1 December 2021" and nothing reads
 // time.Now.
 //
@@ -21,6 +25,8 @@
 // Rows members log from Slack come in through a Desk (Clerk.Desk): it
 // checks them against the spreadsheet as it is and appends each to the
 // activity log once, through the same 送信履歴 outbox.
+// Inside serve, a SlackIntake takes those requests only while serve
+// holds the lock.
 //
 // A Clerk needs two things from the outside world, stated here as small
 // interfaces and wired in by cmd/katsudo: a Book (the Google spreadsheet or
