@@ -41,3 +41,40 @@ func (g *gridReader) finish(sst []string) (activity.Grid, error) {
 	}
 	return g.grid, nil
 }
+
+// unmerge blanks every cell of a merged range but its top-left one, as
+// the Google Sheets API reports merged cells, then trims what became blank.
+func (g *gridReader) unmerge() {
+	if len(g.merges) == 0 {
+		return
+	}
+	for _, m := range g.merges {
+		for r := m[0]; r <= m[2] && r < len(g.grid); r++ {
+			row := g.grid[r]
+			for c := m[1]; c <= m[3] && c < len(row); c++ {
+				if r != m[0] || c != m[1] {
+					row[c] = activity.Cell{}
+				}
+			}
+		}
+	}
+	g.trim()
+}
+
+// trim drops the blank cells at the end of each row and the blank rows at
+// the end of the grid, which blanking merged cells or putting in empty
+// shared strings may leave.
+func (g *gridReader) trim() {
+	for r, row := range g.grid {
+		for len(row) > 0 && row[len(row)-1].Kind == activity.CellEmpty {
+			row = row[:len(row)-1]
+		}
+		if len(row) == 0 {
+			row = nil
+		}
+		g.grid[r] = row
+	}
+	for len(g.grid) > 0 && g.grid[len(g.grid)-1] == nil {
+		g.grid = g.grid[:len(g.grid)-1]
+	}
+}
