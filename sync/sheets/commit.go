@@ -25,6 +25,12 @@ import (
 // client appended in between. The answer also brings every tab's sheetId,
 // remembered for links (KnownSheetIDs). A tab that does not exist is an
 // *activity.TabNotFoundError.
+//
+// Like Write, and unlike Append, a commit is repeated after a failure
+// that may have taken effect (a timeout, a 500): the tabs are replaced
+// whole either way, and rows appended twice are claims that carry their
+// run, which mean nothing more the second time (the range then lies
+// lower than after+1, and the caller reads the tab back).
 func (s *Spreadsheet) Commit(ctx context.Context, tabs []activity.Sheet, tab string, after int, rows [][]string) (string, error) {
 	if len(rows) == 0 {
 		return "", fmt.Errorf("append to tab %s of %s: no rows", quoteTab(tab), s.URL())
