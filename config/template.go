@@ -86,8 +86,10 @@ deadline_day: 5
 # チャンネルでお知らせするか（0〜90）。
 filing_reminder_days: 30
 
-# The language of Slack messages and findings: ja or en.
-# Slack のメッセージとチェック結果の言語: ja（日本語）または en（英語）。
+# The language of Slack messages, findings, the report's labels and katsudo's
+# own messages (--help, mistakes in this file): ja or en.
+# Slack のメッセージ、チェック結果、katsudo 自身の表示（--help、このファイルの誤り）の言語:
+# ja（日本語）または en（英語）。
 language: ja
 
 # How the report prints amounts: yen (円) or sen (千円, the official template's unit).
