@@ -33,6 +33,7 @@ type SlackIntake struct {
 
 	h      atomic.Pointer[bot.Intake]   // set once active
 	http   atomic.Pointer[http.Handler] // HTTP mode's endpoints, once active
+	socket atomic.Pointer[error]        // why Socket Mode stopped while serve runs
 	wg     sync.WaitGroup
 	cancel context.CancelFunc
 }
@@ -103,12 +104,27 @@ func (r *SlackIntake) Start(ctx context.Context) {
 		r.wg.Add(1)
 		go func() {
 			defer r.wg.Done()
-			if err := in.RunSocket(ctx, r.appToken); err != nil {
+			if err := in.RunSocket(ctx, r.appToken); err != nil && ctx.Err() == nil {
+				r.socket.Store(&err)
 				r.log.Error("slack intake: Socket Mode stopped", "err", err)
 			}
 		}()
 	}
 	r.log.Info("slack intake taking requests", "modes", strings.Join(modes, ","))
+}
+
+// SocketErr is why Socket Mode stopped taking members' requests while
+// serve still runs (a revoked app token, Slack refusing to connect): /healthz
+// reports it, so that whatever runs serve restarts it or a person looks.
+// nil while it takes them, and when serve does not use Socket Mode.
+func (r *SlackIntake) SocketErr() error {
+	if r == nil {
+		return nil
+	}
+	if err := r.socket.Load(); err != nil {
+		return *err
+	}
+	return nil
 }
 
 // AfterPass refreshes what the intake knows, from the spreadsheet as the

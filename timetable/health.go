@@ -28,6 +28,14 @@ type Health struct {
 	since   time.Time // when this process took the lock and began running jobs
 	standby bool      // waiting for another katsudo to release the lock
 	jobs    []*jobState
+	links   []link
+}
+
+// link is something serve keeps up besides its jobs (Slack's Socket
+// Mode): status says why it is down, nil while it is up.
+type link struct {
+	name   string
+	status func() error
 }
 
 // jobState is one job's record.
@@ -52,6 +60,14 @@ func (h *Health) Track(name, spec string, sched cron.Schedule) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.jobs = append(h.jobs, &jobState{name: name, spec: spec, sched: sched})
+}
+
+// Depend adds a link /healthz reports on, besides the jobs: when status
+// says it is down, serve is unhealthy.
+func (h *Health) Depend(name string, status func() error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.links = append(h.links, link{name: name, status: status})
 }
 
 // Active records that the process holds the lock and runs the jobs.
@@ -96,9 +112,17 @@ func (h *Health) Ended(_ context.Context, name string, err error, _ time.Duratio
 
 // HealthReport is the body of /healthz: how the jobs stand.
 type HealthReport struct {
-	Status string      `json:"status"` // ok, standby or unhealthy
-	Time   time.Time   `json:"time"`
-	Jobs   []JobReport `json:"jobs"`
+	Status string       `json:"status"` // ok, standby or unhealthy
+	Time   time.Time    `json:"time"`
+	Jobs   []JobReport  `json:"jobs"`
+	Links  []LinkReport `json:"links,omitempty"`
+}
+
+// LinkReport is how one link stands: ok or down, and why.
+type LinkReport struct {
+	Name   string `json:"name"`
+	Status string `json:"status"`
+	Error  string `json:"error,omitempty"`
 }
 
 // JobReport is how one job stands.
@@ -142,12 +166,19 @@ func (h *Health) Report() HealthReport {
 		}
 		r.Jobs = append(r.Jobs, jr)
 	}
+	for _, l := range h.links {
+		lr := LinkReport{Name: l.name, Status: "ok"}
+		if err := l.status(); err != nil && !h.standby {
+			lr.Status, lr.Error, r.Status = "down", err.Error(), "unhealthy"
+		}
+		r.Links = append(r.Links, lr)
+	}
 	return r
 }
 
 // ServeHTTP answers /healthz: 200 while every job is well (or the process
 // waits, healthy, for the lock), 503 when one has failed repeatedly or is
-// overdue; the body says which, as JSON.
+// overdue, or a link is down; the body says which, as JSON.
 func (h *Health) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
 	r := h.Report()
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")

@@ -68,6 +68,19 @@ func TestHealth(t *testing.T) {
 			t.Errorf("remind = %+v", r.Jobs[1])
 		}
 	})
+	t.Run("ALinkDownIsUnhealthy", func(t *testing.T) {
+		h, _ := MustHealth(t, "2021-12-01T10:00:00+09:00")
+		var down error
+		h.Depend("slack-socket-mode", func() error { return down })
+		if code, r := getHealthz(t, h); code != http.StatusOK || len(r.Links) != 1 || r.Links[0].Status != "ok" {
+			t.Fatalf("code %d, links %+v; want 200 and the link ok", code, r.Links)
+		}
+		down = errors.New("invalid_auth")
+		code, r := getHealthz(t, h)
+		if code != http.StatusServiceUnavailable || r.Status != "unhealthy" || r.Links[0].Status != "down" || r.Links[0].Error != "invalid_auth" {
+			t.Errorf("code %d, status %q, links %+v; want 503, unhealthy, the link down with its reason", code, r.Status, r.Links)
+		}
+	})
 	t.Run("OneFailureIsNotYetUnhealthy", func(t *testing.T) {
 		h, _ := MustHealth(t, "2021-12-01T10:00:00+09:00")
 		h.Began("remind")

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/katsudo-npo/katsudo/clerk"
+	"github.com/katsudo-npo/katsudo/config"
 	"github.com/katsudo-npo/katsudo/timetable"
 	"github.com/robfig/cron/v3"
 )
@@ -61,6 +62,15 @@ func runServe(ctx context.Context, e env, args []string) error {
 	s := timetable.New(j.cfg.Location, off, o.log, w)
 	s.Grace = *grace
 	w.h = timetable.NewHealth(s.Now)
+	if o.intake != nil && j.cfg.SlackAppToken != "" {
+		scrub := config.NewScrubber(j.cfg.Secrets()...)
+		w.h.Depend("slack-socket-mode", func() error {
+			if err := o.intake.SocketErr(); err != nil {
+				return errors.New(scrub.Scrub(err.Error()))
+			}
+			return nil
+		})
+	}
 	add := func(name, spec string, sched cron.Schedule, plan clerk.Plan) cron.Job {
 		w.h.Track(name, spec, sched)
 		return s.Add(name, sched, o.job(name, plan))

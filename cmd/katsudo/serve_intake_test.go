@@ -137,3 +137,24 @@ func modals(s *slacktest.Server) int {
 	}
 	return n
 }
+
+// TestServeSaysWhenSocketModeStops: a Socket Mode Slack refuses (a
+// revoked app token) makes /healthz answer 503 naming it, while the jobs
+// go on; the token never shows.
+func TestServeSaysWhenSocketModeStops(t *testing.T) {
+	dir := t.TempDir()
+	wb := MustSlackWorkbook(t, dir, 2)
+	_, environ := MustSlack(t, 2)
+	environ["SLACK_APP_TOKEN"] = "xapp-1-revoked-0000"
+	environ["KATSUDO_LOCK_FILE"] = filepath.Join(dir, "katsudo.lock")
+	s := MustServe(t, environ, "--workbook", wb, "--now", "2021-12-01T10:00:00+09:00")
+	var body string
+	eventually(t, "/healthz saying Socket Mode is down", func() bool {
+		code, b := s.get(t, "/healthz")
+		body = b
+		return code == http.StatusServiceUnavailable && strings.Contains(b, `"slack-socket-mode"`) && strings.Contains(b, `"down"`)
+	})
+	if strings.Contains(body, "xapp-1-revoked") {
+		t.Errorf("/healthz shows the app token:\n%s", body)
+	}
+}
