@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/katsudo-npo/katsudo/lockfile"
 )
 
 // The test binary plays a second katsudo process when run with
@@ -59,7 +61,7 @@ func TestLock(t *testing.T) {
 		wb := MustSlackWorkbook(t, dir, 3)
 		s, slack := MustSlack(t, 3)
 		environ := runEnviron(dir, slack)
-		held, err := tryLock(environ["KATSUDO_LOCK_FILE"])
+		held, err := lockfile.Try(environ["KATSUDO_LOCK_FILE"])
 		if err != nil {
 			t.Fatal(err)
 		}

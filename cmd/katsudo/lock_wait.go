@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/katsudo-npo/katsudo/activity"
+	"github.com/katsudo-npo/katsudo/lockfile"
 )
 
 // lockWait is how long remind and summary, typed by a person, wait for
@@ -24,18 +25,18 @@ var errStandBy = errors.New("another katsudo holds the lock")
 // katsudo on one machine never send at once: it waits up to lockWait,
 // saying so once in the organisation's language, then stands by with
 // errStandBy. A system without file locks is warned about and runs.
-func lockToSend(ctx context.Context, e env, j *settings) (*fileLock, error) {
+func lockToSend(ctx context.Context, e env, j *settings) (*lockfile.Lock, error) {
 	path := lockPath(j, e.getenv)
 	wctx, cancel := context.WithTimeout(ctx, lockWait)
 	defer cancel()
-	l, err := waitLock(wctx, path, 200*time.Millisecond, func(holder string) {
+	l, err := lockfile.Wait(wctx, path, 200*time.Millisecond, func(holder string) {
 		fmt.Fprintln(e.stderr, activity.Text{
 			Ja: "別の katsudo がこのスプレッドシートで作業中です（" + holder + "）。終わるのを最大 " + lockWait.String() + " 待ちます…",
 			En: "another katsudo is working on this spreadsheet (" + holder + "); waiting up to " + lockWait.String() + " for it to finish…",
 		}.In(j.lang))
 	})
 	switch {
-	case errors.Is(err, errLockUnsupported):
+	case errors.Is(err, lockfile.ErrUnsupported):
 		fmt.Fprintln(e.stderr, activity.Text{
 			Ja: "このシステムではファイルロックが使えません。katsudo を同時に 2 つ動かさないでください",
 			En: "this system has no file lock: make sure only one katsudo runs at a time",
@@ -43,8 +44,8 @@ func lockToSend(ctx context.Context, e env, j *settings) (*fileLock, error) {
 		return nil, nil
 	case err != nil && ctx.Err() == nil && wctx.Err() != nil:
 		fmt.Fprintln(e.stderr, activity.Text{
-			Ja: "別の katsudo が作業を続けているため、何もせずに終わります。送るべきメッセージはそちらが送ります（" + lockHolder(path) + "）",
-			En: "another katsudo is still working, so this one did nothing; that one sends what is due (" + lockHolder(path) + ")",
+			Ja: "別の katsudo が作業を続けているため、何もせずに終わります。送るべきメッセージはそちらが送ります（" + lockfile.Holder(path) + "）",
+			En: "another katsudo is still working, so this one did nothing; that one sends what is due (" + lockfile.Holder(path) + ")",
 		}.In(j.lang))
 		return nil, errStandBy
 	case err != nil && ctx.Err() != nil:

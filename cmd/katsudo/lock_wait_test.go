@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/katsudo-npo/katsudo/lockfile"
 )
 
 func TestLockToSend(t *testing.T) {
@@ -15,7 +17,7 @@ func TestLockToSend(t *testing.T) {
 		wb := MustSlackWorkbook(t, dir, 2)
 		s, environ := MustSlack(t, 2)
 		environ["KATSUDO_LOCK_FILE"] = filepath.Join(dir, "katsudo.lock")
-		l, err := tryLock(environ["KATSUDO_LOCK_FILE"])
+		l, err := lockfile.Try(environ["KATSUDO_LOCK_FILE"])
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -33,7 +35,7 @@ func TestLockToSend(t *testing.T) {
 		s, environ := MustSlack(t, 2)
 		environ["KATSUDO_LOCK_FILE"] = filepath.Join(dir, "katsudo.lock")
 		environ["KATSUDO_LANGUAGE"] = "en"
-		l, err := tryLock(environ["KATSUDO_LOCK_FILE"])
+		l, err := lockfile.Try(environ["KATSUDO_LOCK_FILE"])
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -34,7 +34,7 @@ func runLogin(ctx context.Context, e env, args []string) error {
 	}
 	j := &settings{cfg: cfg, lang: activity.Lang(cfg.Language)}
 	say := func(t activity.Text) { fmt.Fprintln(e.stdout, t.In(j.lang)) }
-	keep := loginFile(e.getenv)
+	keep := sheets.LoginFile(e.getenv)
 	if keep == "" {
 		return e.usagef("ログインを保存する場所がわかりません：HOME（または XDG_CONFIG_HOME）を設定してください", "cannot tell where to keep the sign-in: set HOME (or XDG_CONFIG_HOME)")
 	}

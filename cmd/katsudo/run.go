@@ -147,17 +147,10 @@ func printUsage(w io.Writer, e env) {
 		En: "\nRun katsudo <command> --help for its flags, an example and its exit statuses; katsudo --version says which katsudo this is."}))
 }
 
-// findingsError ends a command with exit status 1, as clerk.ErrorsFound
-// does: what was wrong has been printed.
-type findingsError struct{ errors int }
-
-func (e findingsError) Error() string { return fmt.Sprintf("%d errors found", e.errors) }
-
 // found reports whether err ends a command whose problems were printed.
 func found(err error) bool {
-	var fe findingsError
 	var ef clerk.ErrorsFound
-	return errors.As(err, &fe) || errors.As(err, &ef)
+	return errors.As(err, &ef)
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

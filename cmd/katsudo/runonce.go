@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/katsudo-npo/katsudo/clerk"
+	"github.com/katsudo-npo/katsudo/lockfile"
 )
 
 // runRun does, once, everything that is due at --now (default: now) and
@@ -22,8 +23,8 @@ import (
 func runRun(ctx context.Context, e env, args []string) error {
 	var f flags
 	fs := newFlagSet("run", e, &f)
-	lf := logFormatFlag(fs)
-	dry := fs.Bool("dry-run", false, "print the tabs it would write and the messages it would send; write, send and record nothing")
+	lf := logFormatFlag(fs, e)
+	dry := fs.Bool("dry-run", false, e.say("書き込むタブと送るメッセージを表示するだけで、書き込みも送信も記録もしません", "print the tabs it would write and the messages it would send; write, send and record nothing"))
 	j, err := parse(fs, &f, e, args)
 	if err != nil {
 		return err
@@ -36,12 +37,12 @@ func runRun(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	path := lockPath(j, e.getenv)
-	l, err := tryLock(path)
+	l, err := lockfile.Try(path)
 	switch {
-	case errors.Is(err, errLocked):
-		o.log.Warn("another katsudo is working on this spreadsheet, so this run did nothing", "lock_file", path, "holder", lockHolder(path))
+	case errors.Is(err, lockfile.ErrLocked):
+		o.log.Warn("another katsudo is working on this spreadsheet, so this run did nothing", "lock_file", path, "holder", lockfile.Holder(path))
 		return nil
-	case errors.Is(err, errLockUnsupported):
+	case errors.Is(err, lockfile.ErrUnsupported):
 		o.log.Warn("this system has no file lock: make sure only one katsudo runs at a time")
 	case err != nil:
 		return lockError(err)
@@ -52,21 +53,21 @@ func runRun(ctx context.Context, e env, args []string) error {
 	}
 	start := time.Now()
 	out, err := o.pass(ctx, j.now, clerk.Plan{Report: true, Slack: true})
-	logOutcome(o.log, "run", out, time.Since(start), err != nil)
+	out.Log(o.log, "run", time.Since(start), err != nil)
 	if err != nil {
 		o.log.Error("run failed", "err", err)
-		return findingsError{}
+		return clerk.ErrorsFound{}
 	}
 	o.hb.ping(ctx)
 	if n := len(out.Slack.Problems); n > 0 {
-		return findingsError{errors: n}
+		return clerk.ErrorsFound{N: n}
 	}
 	return nil
 }
 
 // logFormatFlag adds --log-format, shared by run and serve.
-func logFormatFlag(fs *flag.FlagSet) *string {
-	return fs.String("log-format", "", "log as text or json (default: log_format in katsudo.yaml, else text)")
+func logFormatFlag(fs *flag.FlagSet, e env) *string {
+	return fs.String("log-format", "", e.say("ログの形式：text か json（既定：katsudo.yaml の log_format、なければ text）", "log as text or json (default: log_format in katsudo.yaml, else text)"))
 }
 
 // lockError says what to do when the lock file cannot be made.
@@ -128,33 +129,4 @@ func (o *ops) pass(ctx context.Context, now time.Time, plan clerk.Plan) (clerk.O
 		o.m.add(mUndeliverable, float64(n))
 	}
 	return out, err
-}
-
-// logOutcome logs what a pass did, in counts only: no name, no cell. A
-// pass that failed says what it did before it stopped; the caller logs
-// the error.
-func logOutcome(log *slog.Logger, job string, out clerk.Outcome, took time.Duration, failed bool) {
-	attrs := []any{"job", job, "took", took.Round(time.Millisecond).String()}
-	if out.Wrote {
-		attrs = append(attrs, "report_written", true, "errors", out.Errors, "warnings", out.Warnings)
-	}
-	if out.Plan.Slack {
-		attrs = append(attrs, "due", out.Due, "waiting_for_schedule", out.Held)
-		if out.Held > 0 {
-			attrs = append(attrs, "next_release", out.Next.Format(time.RFC3339))
-		}
-		attrs = append(attrs, "sent", len(out.Slack.Sent), "recovered", len(out.Slack.Recovered), "already_sent", out.Slack.Skipped,
-			"sent_by_another", out.Slack.Busy, "unsettled", out.Slack.Unsettled)
-	}
-	msg := "pass done"
-	if failed {
-		msg = "pass stopped by an error"
-	}
-	log.Info(msg, attrs...)
-	if out.NoSlack {
-		log.Warn("messages are due but Slack is not set up: set SLACK_BOT_TOKEN (or SLACK_WEBHOOK_URL)", "job", job, "due", out.Due)
-	}
-	if n := len(out.Slack.Problems); n > 0 {
-		log.Warn("some Slack messages could not be sent; `katsudo doctor` says which members and how to fix it", "job", job, "undeliverable", n)
-	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/katsudo-npo/katsudo/clerk"
 	"github.com/katsudo-npo/katsudo/config"
+	"github.com/katsudo-npo/katsudo/lockfile"
 	"github.com/katsudo-npo/katsudo/timetable"
 	"github.com/robfig/cron/v3"
 )
@@ -30,7 +31,7 @@ const lockPoll = 5 * time.Second
 func runServe(ctx context.Context, e env, args []string) error {
 	var f flags
 	fs := newFlagSet("serve", e, &f)
-	lf := logFormatFlag(fs)
+	lf := logFormatFlag(fs, e)
 	listen := fs.String("listen", "", e.say("/healthz と /metrics の host:port（既定：katsudo.yaml の listen、なければ 127.0.0.1:8080）", "host:port for /healthz and /metrics (default: listen in katsudo.yaml, else 127.0.0.1:8080)"))
 	grace := fs.Duration("grace", 20*time.Second, e.say("SIGTERM のあと、実行中の作業が終わるのを待つ時間（過ぎたら中止します）", "on SIGTERM, how long a running job may take to finish before it is cancelled"))
 	j, err := parse(fs, &f, e, args)
@@ -105,11 +106,11 @@ func (o *ops) serve(ctx context.Context, s *timetable.Scheduler, h *timetable.He
 	}()
 
 	o.m.set(mLockHeld, 0)
-	l, err := waitLock(ctx, path, lockPoll, func(holder string) {
+	l, err := lockfile.Wait(ctx, path, lockPoll, func(holder string) {
 		o.log.Warn("another katsudo is working on this spreadsheet: waiting for it to stop", "lock_file", path, "holder", holder)
 	})
 	switch {
-	case errors.Is(err, errLockUnsupported):
+	case errors.Is(err, lockfile.ErrUnsupported):
 		o.log.Warn("this system has no file lock: make sure only one katsudo runs at a time")
 	case ctx.Err() != nil:
 		l.Unlock()

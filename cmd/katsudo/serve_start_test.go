@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/katsudo-npo/katsudo/lockfile"
 )
 
 // TestServeStandby starts serve while another katsudo holds the lock: it
@@ -17,7 +19,7 @@ func TestServeStandby(t *testing.T) {
 	wb := MustSlackWorkbook(t, dir, 2)
 	slack, environ := MustSlack(t, 2)
 	environ = runEnviron(dir, environ)
-	held, err := tryLock(environ["KATSUDO_LOCK_FILE"])
+	held, err := lockfile.Try(environ["KATSUDO_LOCK_FILE"])
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -154,11 +154,6 @@ func parseNow(e env, s string, loc *time.Location) (time.Time, error) {
 	return time.Time{}, e.usagef("--now %q：2022-05-10 のような日付か、2022-04-15T10:00:00+09:00 のような RFC 3339 で指定してください", "--now %q: use a date like 2022-05-10, or RFC 3339 like 2022-04-15T10:00:00+09:00", s)
 }
 
-func (j *settings) tabs() activity.Tabs {
-	t := j.cfg.Tabs
-	return activity.Tabs{Log: t.Log, Programs: t.Programs, Members: t.Members, Report: t.Report, Findings: t.Findings, Sent: t.Sent}
-}
-
 // open picks the backend: the local workbook when one is named, else the
 // Google spreadsheet.
 func (j *settings) open(ctx context.Context, e env) (book, error) {
