@@ -108,8 +108,9 @@ func (l *loader) readFile(data []byte) {
 	switch root := deref(doc.Content[0]); {
 	case isNull(root):
 	case root.Kind != yaml.MappingNode:
-		l.add(&Error{File: l.file, Line: root.Line, Msg: "found " + describe(root) + `, expected settings as "key: value" lines`,
-			Ja: describeJa(root) + ` が書かれていますが、設定は "キー: 値" の行で書いてください`})
+		en, ja := describe(root)
+		l.add(&Error{File: l.file, Line: root.Line, Msg: "found " + en + `, expected settings as "key: value" lines`,
+			Ja: ja + ` が書かれていますが、設定は "キー: 値" の行で書いてください`})
 	default:
 		l.walk(root, "")
 	}
@@ -148,7 +149,8 @@ func (l *loader) section(name string, v *yaml.Node, at place) {
 	case isNull(v): // "tabs:" with nothing below it
 	default:
 		keys := strings.Join(children(name+"."), ", ")
-		l.bad(at, name, "found "+describe(v)+", expected keys indented below it ("+keys+")", describeJa(v)+" が書かれていますが、この下に字下げしてキーを書いてください（"+keys+"）")
+		en, ja := describe(v)
+		l.bad(at, name, "found "+en+", expected keys indented below it ("+keys+")", ja+" が書かれていますが、この下に字下げしてキーを書いてください（"+keys+"）")
 	}
 }
 
@@ -164,7 +166,8 @@ func (l *loader) setNode(f *field, k, v *yaml.Node, at place) {
 	case v.Kind == yaml.ScalarNode:
 		l.apply(f, strings.TrimSpace(v.Value), at)
 	default:
-		l.foundWant(at, f, describe(v), describeJa(v))
+		en, ja := describe(v)
+		l.foundWant(at, f, en, ja)
 	}
 }
 
@@ -265,30 +268,19 @@ func deref(n *yaml.Node) *yaml.Node {
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
-// describe says what a node is, for "found …" in messages.
-func describe(n *yaml.Node) string {
+// describe says what a node is, for "found …" in messages: in English
+// and in Japanese.
+func describe(n *yaml.Node) (en, ja string) {
 	switch {
 	case n.Kind == yaml.MappingNode:
-		return "a mapping"
+		return "a mapping", "キーと値の組"
 	case n.Kind == yaml.SequenceNode:
-		return "a list"
+		return "a list", "リスト"
 	case isNull(n):
-		return "nothing"
+		return "nothing", "空の値"
 	}
-	return shown(strings.TrimSpace(n.Value))
-}
-
-// describeJa is describe in Japanese.
-func describeJa(n *yaml.Node) string {
-	switch {
-	case n.Kind == yaml.MappingNode:
-		return "キーと値の組"
-	case n.Kind == yaml.SequenceNode:
-		return "リスト"
-	case isNull(n):
-		return "空の値"
-	}
-	return shownJa(strings.TrimSpace(n.Value))
+	v := strings.TrimSpace(n.Value)
+	return shown(v), shownJa(v)
 }
 
 func invalidUTF8(data []byte) int {
