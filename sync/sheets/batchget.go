@@ -57,78 +57,72 @@ func (s *Spreadsheet) batchGet(ctx context.Context, ranges []string) ([]activity
 // row by row.
 func decodeValueRanges(dec *json.Decoder) ([]activity.Grid, error) {
 	var grids []activity.Grid
-	if err := expectDelim(dec, '{'); err != nil {
-		return nil, err
-	}
-	for dec.More() {
-		key, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		if key != "valueRanges" {
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		if err := expectDelim(dec, '['); err != nil {
-			return nil, err
-		}
-		for dec.More() {
+	err := field(dec, "valueRanges", func() error {
+		return elements(dec, func() error {
 			g, err := decodeValueRange(dec)
-			if err != nil {
-				return nil, err
-			}
 			grids = append(grids, g)
-		}
-		if err := expectDelim(dec, ']'); err != nil {
-			return nil, err
-		}
-	}
-	return grids, expectDelim(dec, '}')
+			return err
+		})
+	})
+	return grids, err
 }
 
 // decodeValueRange reads one {"range":…,"values":[[…],…]}.
 func decodeValueRange(dec *json.Decoder) (activity.Grid, error) {
-	if err := expectDelim(dec, '{'); err != nil {
+	var g activity.Grid
+	var row []any
+	err := field(dec, "values", func() error {
+		return elements(dec, func() error {
+			row = row[:0]
+			if err := dec.Decode(&row); err != nil {
+				return err
+			}
+			g = append(g, gridRow(row))
+			return nil
+		})
+	})
+	if err != nil || len(g) == 0 {
 		return nil, err
 	}
-	var g activity.Grid
+	return g, nil
+}
+
+// field reads an object, calling fn to read the value of the key name
+// and skipping every other value.
+func field(dec *json.Decoder, name string, fn func() error) error {
+	if err := expectDelim(dec, '{'); err != nil {
+		return err
+	}
 	for dec.More() {
 		key, err := dec.Token()
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if key != "values" {
+		if key != name {
 			var skip json.RawMessage
 			if err := dec.Decode(&skip); err != nil {
-				return nil, err
+				return err
 			}
 			continue
 		}
-		if err := expectDelim(dec, '['); err != nil {
-			return nil, err
-		}
-		var row []any
-		for dec.More() {
-			row = row[:0]
-			if err := dec.Decode(&row); err != nil {
-				return nil, err
-			}
-			g = append(g, gridRow(row))
-		}
-		if err := expectDelim(dec, ']'); err != nil {
-			return nil, err
+		if err := fn(); err != nil {
+			return err
 		}
 	}
-	if err := expectDelim(dec, '}'); err != nil {
-		return nil, err
+	return expectDelim(dec, '}')
+}
+
+// elements reads an array, calling fn to read each element.
+func elements(dec *json.Decoder, fn func() error) error {
+	if err := expectDelim(dec, '['); err != nil {
+		return err
 	}
-	if len(g) == 0 {
-		return nil, nil
+	for dec.More() {
+		if err := fn(); err != nil {
+			return err
+		}
 	}
-	return g, nil
+	return expectDelim(dec, ']')
 }
 
 func expectDelim(dec *json.Decoder, want json.Delim) error {
