@@ -18,8 +18,10 @@ func Check(d *Dataset, r *Report, fy FiscalYear, now time.Time, loc *time.Locati
 
 // check is Check, its row checks on a goroutine of their own when parallel.
 func check(d *Dataset, r *Report, fy FiscalYear, now time.Time, loc *time.Location, parallel bool) []Finding {
-	today := now.In(loc)
-	fs := yearsFindings(d, fy, Date{Year: today.Year(), Month: today.Month(), Day: today.Day()})
+	t := now.In(loc)
+	today := Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
+	other := otherYears(d, fy, today)
+	fs := yearsFindings(d, other)
 	lines := make(map[string]*ProgramReport, len(r.Programs))
 	for i := range r.Programs {
 		lines[r.Programs[i].Code] = &r.Programs[i]
@@ -27,10 +29,10 @@ func check(d *Dataset, r *Report, fy FiscalYear, now time.Time, loc *time.Locati
 	// The row checks, the longest, run beside the others on a large log;
 	// the findings are joined in the same order either way.
 	wait := inParallel(parallel, func() []Finding {
-		return checkRows(d, fy, Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}, nil)
+		return checkRows(d, fy, today, other, nil)
 	})
 	var rest []Finding
-	rest = checkAmounts(d, fy, lines, fy.End().Before(Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}), rest)
+	rest = checkAmounts(d, fy, lines, fy.End().Before(today), rest)
 	rest = checkMissingEntries(d, fy, now, loc, rest)
 	rest = checkNotPerformed(d, lines, rest)
 	fs = append(append(fs, wait()...), rest...)
@@ -42,8 +44,7 @@ func check(d *Dataset, r *Report, fy FiscalYear, now time.Time, loc *time.Locati
 // rows that belong to another fiscal year's log (see otherYears): last
 // year's unreadable amount is last year's to fix, and it is left out of
 // this year's counts, summaries and reminders.
-func yearsFindings(d *Dataset, fy FiscalYear, today Date) []Finding {
-	other := otherYears(d, fy, today)
+func yearsFindings(d *Dataset, other func(*Entry) bool) []Finding {
 	out := make([]Finding, 0, len(d.Findings))
 	for _, f := range d.Findings {
 		if d.Log != nil && strings.HasPrefix(f.Ref, d.Log.Tab+"!") {

@@ -10,8 +10,9 @@ import (
 // (a future date, or a stray row in a year that has few), a done row
 // dated after today, money spent on cancelled or postponed events and not
 // explained, estimated expenses, rows entered twice, personal data in
-// text that will be published.
-func checkRows(d *Dataset, fy FiscalYear, now Date, fs []Finding) []Finding {
+// text that will be published. other says which rows belong to another
+// year's log (otherYears), which are passed over.
+func checkRows(d *Dataset, fy FiscalYear, now Date, other func(*Entry) bool, fs []Finding) []Finding {
 	t := d.Log
 	// Rows entered twice share a compact key; programs and members are
 	// numbered so that a million rows fit in a small map.
@@ -28,7 +29,6 @@ func checkRows(d *Dataset, fy FiscalYear, now Date, fs []Finding) []Finding {
 	}
 	memberNo := map[string]int32{}
 	first := make(map[dupKey]int32, len(d.Entries))
-	other := otherYears(d, fy, now)
 	for i := range d.Entries {
 		e := &d.Entries[i]
 		if e.Date.IsZero() {
