@@ -207,10 +207,9 @@ func (s *Spreadsheet) learn(infos []tabInfo, all bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if all {
-		s.ids, s.gids, s.titles = map[string]int64{}, map[string]int64{}, map[string]string{}
-	}
-	if s.gids == nil {
-		s.gids, s.titles = map[string]int64{}, map[string]string{}
+		s.ids = map[string]int64{}
+		clear(s.gids)
+		clear(s.titles)
 	}
 	for _, t := range infos {
 		k := tabKey(t.Title)
@@ -225,9 +224,6 @@ func (s *Spreadsheet) learn(infos []tabInfo, all bool) {
 func (s *Spreadsheet) saw(titles []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.titles == nil {
-		s.gids, s.titles = map[string]int64{}, map[string]string{}
-	}
 	for _, t := range titles {
 		s.titles[tabKey(t)] = t
 	}

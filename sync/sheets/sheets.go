@@ -55,7 +55,8 @@ type Spreadsheet struct {
 // OpenSpreadsheet prepares the client. It makes no request: the first
 // Read, Write or Tabs signs in.
 func OpenSpreadsheet(ctx context.Context, cfg SheetsConfig) (*Spreadsheet, error) {
-	s := &Spreadsheet{id: cfg.ID, creds: cfg.Credentials, readOnly: cfg.ReadOnly, retry: withDefaults(cfg.Retry), log: cfg.Logger}
+	s := &Spreadsheet{id: cfg.ID, creds: cfg.Credentials, readOnly: cfg.ReadOnly, retry: withDefaults(cfg.Retry), log: cfg.Logger,
+		gids: map[string]int64{}, titles: map[string]string{}}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
