@@ -152,7 +152,13 @@ func awaitCode(ctx context.Context, ln net.Listener, state string) (string, erro
 		}
 	})}
 	go srv.Serve(ln)
-	defer srv.Close()
+	// Shutdown, not Close: the handler hands the code over before its
+	// page has reached the browser; Close would cut the page off.
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(sctx)
+	}()
 	ctx, cancel := context.WithTimeout(ctx, LoginWait)
 	defer cancel()
 	select {
